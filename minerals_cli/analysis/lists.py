@@ -1,0 +1,177 @@
+"""Membership of the critical-minerals lists: filters, diffs and profiles.
+
+A 2018 group entry ("rare earth elements group") covered the elements that
+the 2022 list names one by one, so coverage counts as membership: such an
+element is neither new in 2022 nor added by a 2018→2022 diff, it is part of
+a split.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..errors import UsageError
+from ..models import (
+    DiffResult,
+    ListResult,
+    MineralProfile,
+    MineralRow,
+    Membership,
+    MineralsFile,
+    Split,
+)
+
+GROUP_NAMES = {
+    "rare earth element": ["ree", "rees", "rare earth", "rare earths", "rare earth elements", "lanthanides"],
+    "platinum group metal": ["pgm", "pgms", "platinum group", "platinum group metals", "platinum-group metals"],
+}
+
+
+def list_info(data: MineralsFile, list_id: str):
+    return next(entry for entry in data.lists if entry.id == list_id)
+
+
+def on_list(mineral, list_id: str) -> bool:
+    """Named individually or covered by a group entry of that list."""
+    return list_id in mineral.lists or list_id in mineral.covered_by
+
+
+def latest_final(data: MineralsFile) -> str:
+    finals = [entry for entry in data.lists if entry.status == "final"]
+    return max(finals, key=lambda e: e.published).id
+
+
+def resolve_group(name: str) -> str:
+    key = " ".join(name.lower().replace("-", " ").split())
+    for group, names in GROUP_NAMES.items():
+        if key == group or key in names:
+            return group
+    valid = ", ".join(["ree", "pgm", *GROUP_NAMES])
+    raise UsageError(f"unknown group {name!r}", f"valid groups: {valid}")
+
+
+def _row(m) -> MineralRow:
+    return MineralRow(id=m.id, name=m.name, symbol=m.symbol, group=m.group, kind=m.kind, lists=list(m.lists))
+
+
+def _previous_final(data: MineralsFile, list_id: str) -> str:
+    prev = list_info(data, list_id).previous_final
+    if prev is None:
+        raise UsageError(f"list {list_id} has no earlier final list to compare with")
+    return prev
+
+
+def select(
+    data: MineralsFile,
+    list_id: str,
+    new_in: Optional[str] = None,
+    removed_in: Optional[str] = None,
+    group: Optional[str] = None,
+) -> ListResult:
+    """The minerals of a list, or those a list added or dropped, optionally of one group."""
+    filters: dict[str, str] = {}
+    if new_in:
+        list_id = new_in
+        prev = _previous_final(data, new_in)
+        chosen = [m for m in data.minerals if new_in in m.lists and not on_list(m, prev)]
+        filters["new_in"] = f"{new_in} (not on {prev})"
+    elif removed_in:
+        list_id = removed_in
+        prev = _previous_final(data, removed_in)
+        split = {e.entry for e in _splits(data, prev, removed_in)}
+        chosen = [m for m in data.minerals if prev in m.lists and not on_list(m, removed_in) and m.id not in split]
+        filters["removed_in"] = f"{removed_in} (on {prev}, not on {removed_in})"
+    else:
+        chosen = [m for m in data.minerals if list_id in m.lists]
+    if group:
+        wanted = resolve_group(group)
+        chosen = [m for m in chosen if m.group == wanted]
+        filters["group"] = wanted
+    info = list_info(data, list_id)
+    rows = sorted((_row(m) for m in chosen), key=lambda r: r.name)
+    return ListResult(
+        list=info.id,
+        title=info.title,
+        status=info.status,
+        published=info.published,
+        filters=filters,
+        count=len(rows),
+        minerals=rows,
+        citation=info.citation,
+    )
+
+
+def _splits(data: MineralsFile, old: str, new: str) -> list[Split]:
+    """Group entries of `old` whose members `new` names one by one."""
+    out = []
+    for m in data.minerals:
+        if old in m.lists and m.split_into and not on_list(m, new):
+            into = [i for i in m.split_into if any(x.id == i and new in x.lists for x in data.minerals)]
+            if into:
+                out.append(Split(entry=m.id, into=into))
+    return out
+
+
+def diff(data: MineralsFile, old: str, new: str) -> DiffResult:
+    """What changed from list `old` to list `new`; group entries that split are not adds."""
+    splits = _splits(data, old, new) + [Split(entry=s.entry, into=s.into) for s in _merges(data, old, new)]
+    in_split = {s.entry for s in splits} | {i for s in splits for i in s.into}
+    added, removed, kept = [], [], []
+    for m in data.minerals:
+        if m.id in in_split:
+            continue
+        was, now = on_list(m, old), on_list(m, new)
+        if now and not was:
+            added.append(m.id)
+        elif was and not now:
+            removed.append(m.id)
+        elif was and now:
+            kept.append(m.id)
+    return DiffResult(
+        old=old,
+        new=new,
+        added=sorted(added),
+        removed=sorted(removed),
+        kept=sorted(kept),
+        split=splits,
+        counts={"added": len(added), "removed": len(removed), "kept": len(kept), "split": len(splits)},
+        citations=[list_info(data, old).citation, list_info(data, new).citation],
+    )
+
+
+def _merges(data: MineralsFile, old: str, new: str) -> list[Split]:
+    """The reverse of a split, for a diff run backwards (2022 → 2018)."""
+    return [Split(entry=s.entry, into=s.into) for s in _splits(data, new, old)]
+
+
+def profile(data: MineralsFile, mineral) -> MineralProfile:
+    """Names, group and list history of one mineral, with the notices cited."""
+    history = []
+    for info in data.lists:
+        if info.id in mineral.listed_as:
+            how = f"listed as {mineral.listed_as[info.id]!r}"
+        elif info.id in mineral.lists:
+            how = "listed"
+        elif info.id in mineral.covered_by:
+            how = f"covered by {mineral.covered_by[info.id]!r}"
+        else:
+            how = "not listed"
+        history.append(
+            Membership(list=info.id, title=info.title, status=info.status, on_list=on_list(mineral, info.id), how=how)
+        )
+    finals = [e.id for e in data.lists if e.status == "final"]
+    latest = latest_final(data)
+    return MineralProfile(
+        id=mineral.id,
+        name=mineral.name,
+        symbol=mineral.symbol,
+        group=mineral.group,
+        kind=mineral.kind,
+        aliases=list(mineral.aliases),
+        commodity=mineral.commodity,
+        delisted=any(on_list(mineral, f) for f in finals) and not on_list(mineral, latest),
+        history=history,
+        split_into=list(mineral.split_into),
+        notes=list(mineral.notes),
+        citations=[e.citation for e in data.lists if on_list(mineral, e.id)],
+    )

@@ -1,0 +1,128 @@
+"""`minerals list`, `minerals diff`, `minerals show`: what is on the lists.
+
+Commands only parse, call analysis and render; heavy modules (pydantic,
+yaml, rich) are imported inside the functions so `--help` and the other
+commands do not pay for them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..options import DataDirOpt, FormatOpt, JsonOpt, output_format
+from ..render import Format, Table, View
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_minerals)
+    app.command("diff")(diff_lists)
+    app.command("show")(show_mineral)
+
+
+def list_minerals(
+    list_id: Annotated[str, typer.Option("--list", "-l", help="2018, 2022, 2025-draft or 2025.")] = "2025",
+    new_in: Annotated[
+        Optional[str], typer.Option("--new-in", help="Minerals on this list that the previous final list did not have.")
+    ] = None,
+    removed_in: Annotated[
+        Optional[str], typer.Option("--removed-in", help="Minerals of the previous final list that this list dropped.")
+    ] = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only one group: ree or pgm.")] = None,
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the critical minerals of a list (the 2025 final list by default)."""
+    from ..analysis.lists import select
+    from ..data import open_dataset
+    from ..errors import UsageError
+    from ..render import emit
+    from ..resolve import resolve_list
+
+    if new_in and removed_in:
+        raise UsageError("--new-in and --removed-in cannot be combined")
+    data = open_dataset(data_dir).minerals
+    result = select(
+        data,
+        resolve_list(data, list_id),
+        new_in=resolve_list(data, new_in) if new_in else None,
+        removed_in=resolve_list(data, removed_in) if removed_in else None,
+        group=group,
+    )
+    emit(result, _list_view, output_format(fmt, as_json))
+
+
+def _list_view(r) -> View:
+    title = f"{r.title} ({r.published}): {r.count} minerals"
+    if r.filters:
+        title += " — " + "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in r.filters.items())
+    rows = [[m.name, m.symbol or "—", m.group or "—", ", ".join(m.lists)] for m in r.minerals]
+    return View([Table(title, ["mineral", "symbol", "group", "lists"], rows)], [f"source: {_cite(r.citation)}"])
+
+
+def diff_lists(
+    old: Annotated[str, typer.Argument(help="The older list: 2018, 2022, 2025-draft or 2025.")],
+    new: Annotated[str, typer.Argument(help="The newer list.")],
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """What changed between two lists: added, removed, kept, and group entries that split."""
+    from ..analysis.lists import diff
+    from ..data import open_dataset
+    from ..render import emit
+    from ..resolve import resolve_list
+
+    data = open_dataset(data_dir).minerals
+    emit(diff(data, resolve_list(data, old), resolve_list(data, new)), _diff_view, output_format(fmt, as_json))
+
+
+def _diff_view(r) -> View:
+    rows = [[name, "added", ""] for name in r.added]
+    rows += [[name, "removed", ""] for name in r.removed]
+    rows += [[s.entry, "split", ", ".join(s.into)] for s in r.split]
+    rows += [[name, "kept", ""] for name in r.kept]
+    counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
+    return View(
+        [Table(f"{r.old} → {r.new}: {counts}", ["mineral", "change", "into"], rows)],
+        ["sources: " + "; ".join(_cite(c) for c in r.citations)],
+    )
+
+
+def show_mineral(
+    name: Annotated[str, typer.Argument(help="A mineral name, symbol or alias (e.g. lithium, Nd, 'rare earths').")],
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """One mineral's profile: names, symbol, group, list history, notes and citations."""
+    from ..analysis.lists import profile
+    from ..data import open_dataset
+    from ..render import emit
+    from ..resolve import resolve_mineral
+
+    data = open_dataset(data_dir).minerals
+    emit(profile(data, resolve_mineral(data, name)), _profile_view, output_format(fmt, as_json))
+
+
+def _profile_view(r) -> View:
+    facts = [
+        ["name", r.name],
+        ["symbol", r.symbol or "—"],
+        ["group", r.group or "—"],
+        ["kind", r.kind],
+        ["aliases", ", ".join(r.aliases) or "—"],
+        ["delisted", r.delisted],
+    ]
+    if r.split_into:
+        facts.append(["split into", ", ".join(r.split_into)])
+    history = [[h.list, h.status, h.how] for h in r.history]
+    notes = list(r.notes) + ["source: " + _cite(c) for c in r.citations]
+    return View([Table(r.name, ["field", "value"], facts), Table("List history", ["list", "status", "membership"], history)], notes)
+
+
+def _cite(c) -> str:
+    parts = [c.source, c.table, c.url]
+    return ", ".join(p for p in parts if p)

@@ -1,0 +1,41 @@
+"""The exceptions a user can cause, each with the exit code DESIGN.md fixes.
+
+Commands raise these; the Typer group turns them into one line on stderr
+and the exit code, so no user mistake ever ends in a traceback.
+"""
+
+from __future__ import annotations
+
+
+class MineralsError(Exception):
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n{self.hint}"
+
+
+class NotFound(MineralsError):
+    """Unknown mineral, country or group; nothing matched."""
+
+    exit_code = 1
+
+
+class UsageError(MineralsError):
+    """Arguments that parse but make no sense together (bad list id, ...)."""
+
+    exit_code = 2
+
+
+class DataError(MineralsError):
+    """A data file that cannot be read or does not validate."""
+
+    exit_code = 3
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
