@@ -20,26 +20,26 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-def _singular(key: str) -> str:
+def _forms(key: str) -> list[str]:
+    """The key and the singulars it may be a plural of ('bauxites', 'rare earths')."""
+    forms = [key]
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
-            return key[: -len(suffix)] + repl
-    return key
+            forms.append(key[: -len(suffix)] + repl)
+    return forms
 
 
 def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """name -> id, with singular forms added; the first claim on a key wins."""
+    """name -> id; the first claim on a key wins."""
     index: dict[str, str] = {}
     for name, ident in pairs:
-        key = normalize(name)
-        for k in (key, _singular(key)):
-            index.setdefault(k, ident)
+        index.setdefault(normalize(name), ident)
     return index
 
 
 def _lookup(query: str, index: dict[str, str], what: str, shown: Iterable[str]) -> str:
     key = normalize(query)
-    for k in (key, _singular(key)):
+    for k in _forms(key):
         if k in index:
             return index[k]
     near = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
