@@ -97,14 +97,20 @@ def show_mineral(
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
 ) -> None:
-    """One mineral's profile: names, symbol, group, list history, notes and citations."""
+    """One mineral's profile: names, list history, net import reliance by edition, import sources, citations."""
     from ..analysis.lists import profile
+    from ..analysis.summary import trade_profile
     from ..data import open_dataset
     from ..render import emit
     from ..resolve import resolve_mineral
 
-    data = open_dataset(data_dir).minerals
-    emit(profile(data, resolve_mineral(data, name)), _profile_view, output_format(fmt, as_json))
+    dataset = open_dataset(data_dir)
+    data = dataset.minerals
+    mineral = resolve_mineral(data, name)
+    result = profile(data, mineral)
+    if dataset.path("trade").exists():
+        result = result.model_copy(update={"trade": trade_profile(dataset.trade, mineral)})
+    emit(result, _profile_view, output_format(fmt, as_json))
 
 
 def _profile_view(r) -> View:
@@ -120,7 +126,46 @@ def _profile_view(r) -> View:
         facts.append(["split into", ", ".join(r.split_into)])
     history = [[h.list, h.status, h.how] for h in r.history]
     notes = list(r.notes) + ["source: " + _cite(c) for c in r.citations]
-    return View([Table(r.name, ["field", "value"], facts), Table("List history", ["list", "status", "membership"], history)], notes)
+    tables = [Table(r.name, ["field", "value"], facts), Table("List history", ["list", "status", "membership"], history)]
+    if r.trade is not None:
+        tables += _trade_tables(r.trade)
+        notes += _trade_notes(r.trade)
+    elif r.commodity is None:
+        notes.append("no trade figures: this entry has no MCS commodity of its own")
+    return View(tables, notes)
+
+
+def _trade_tables(t) -> list[Table]:
+    reliance = [
+        [f"MCS {e.edition}", e.year, e.published, e.bound or "", e.form or t.form or "—", e.basis, e.reason or e.note or "",
+         _short_cite(e.source)]
+        for e in t.reliance
+    ]
+    title = f"Net import reliance, % of apparent consumption ({t.commodity_name})"
+    tables = [Table(title, ["edition", "year", "published", "bound", "form", "basis", "reason / note", "source"], reliance)]
+    for s in t.import_shares:
+        flags = ("whole commodity" if s.whole else "part") + ("" if s.complete else ", incomplete list")
+        rows = [[sh.name, sh.country or "—", sh.published or sh.percent] for sh in s.shares]
+        tables.append(Table(f"Import sources {s.period} (MCS {s.edition}): {s.category} [{flags}]",
+                            ["country", "code", "percent"], rows))
+    ranked = [[f"MCS {x.edition}", x.period, ", ".join(c.name for c in x.countries)] for x in t.ranked_sources]
+    if ranked:
+        tables.append(Table("Major import sources, descending order (Fig. 2)", ["edition", "period", "countries"], ranked))
+    return tables
+
+
+def _short_cite(c) -> str:
+    return ", ".join(p for p in (c.source, (c.table or "").split(";")[0]) if p)
+
+
+def _trade_notes(t) -> list[str]:
+    notes = [f"trade figures: {t.inherited}"] if t.inherited else []
+    notes += list(t.notes)
+    notes += [f"shares MCS {s.edition} {s.category}: " + _cite(s.source) for s in t.import_shares]
+    urls = dict.fromkeys(e.source.url for e in t.reliance if e.source.url)
+    if urls:
+        notes.append("reliance sources: " + ", ".join(urls))
+    return notes
 
 
 def _cite(c) -> str:
