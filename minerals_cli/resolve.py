@@ -37,7 +37,7 @@ def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return index
 
 
-def _lookup(query: str, index: dict[str, str], what: str, shown: Iterable[str]) -> str:
+def _lookup(query: str, index: dict[str, str], what: str, shown: Iterable[str], plural: str = "") -> str:
     key = normalize(query)
     for k in _forms(key):
         if k in index:
@@ -47,7 +47,7 @@ def _lookup(query: str, index: dict[str, str], what: str, shown: Iterable[str]) 
     if names:
         hint = "did you mean: " + ", ".join(names) + "?"
     else:
-        hint = f"known {what}s include: " + ", ".join(sorted(shown)[:12]) + ", …"
+        hint = f"known {plural or what + 's'} include: " + ", ".join(sorted(shown)[:12]) + ", …"
     raise NotFound(f"unknown {what} {query!r}", hint)
 
 
@@ -92,7 +92,7 @@ def country_index(countries) -> dict[str, str]:
 
 def resolve_country(countries, query: str) -> str:
     """ISO code of the country a user means (code, name or alias)."""
-    return _lookup(query, country_index(countries), "country", [c.code for c in countries.countries])
+    return _lookup(query, country_index(countries), "country", [c.code for c in countries.countries], "countries")
 
 
 def resolve_allies(countries, spec: Optional[str]) -> tuple[list[str], list[str]]:
