@@ -31,10 +31,17 @@ ListOpt = Annotated[str, typer.Option("--list", "-l", help="Critical-minerals li
 
 
 def register(app: typer.Typer) -> None:
-    app.command("exposure")(exposure_command)
-    app.command("country")(country_command)
-    app.command("gaps")(gaps_command)
-    app.command("scenario")(scenario_command)
+    # short_help: click cuts the docstring at the first ". ", which "U.S." contains.
+    app.command("exposure", short_help="One mineral's reliance, suppliers, allied share, concentration and gaps.")(
+        exposure_command
+    )
+    app.command("country", short_help="Every critical mineral imported from one country, ranked by exposure.")(
+        country_command
+    )
+    app.command("gaps", short_help="Each mineral's gap to the 2030 targets, and the autonomy rate.")(gaps_command)
+    app.command("scenario", short_help="Supply at risk per mineral if the named countries stop exporting.")(
+        scenario_command
+    )
 
 
 def exposure_command(
