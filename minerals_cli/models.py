@@ -26,6 +26,19 @@ class Located(ValueError):
         self.loc = loc
 
 
+class Problems(ValueError):
+    """Every cross-record problem of one file, so a user sees them all at once."""
+
+    def __init__(self, problems: list[Located]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _raise_all(problems: list[Located]) -> None:
+    if problems:
+        raise Problems(problems)
+
+
 class Strict(BaseModel):
     """Base for data-file models: unknown keys are typos, not extensions."""
 
@@ -82,45 +95,55 @@ class Mineral(Strict):
 
 
 class MineralsFile(Strict):
-    lists: list[ListInfo]
+    lists: list[ListInfo] = Field(min_length=1)
     minerals: list[Mineral]
 
     @model_validator(mode="after")
     def _consistent(self) -> "MineralsFile":
         list_ids = [entry.id for entry in self.lists]
-        _no_duplicates(list_ids, "list id", "lists")
-        _no_duplicates([m.id for m in self.minerals], "mineral id", "minerals")
+        problems = _duplicates(list_ids, "list id", "lists")
+        problems += _duplicates([m.id for m in self.minerals], "mineral id", "minerals")
         known = set(list_ids)
         ids = {m.id for m in self.minerals}
         for i, m in enumerate(self.minerals):
             for field in ("lists", "listed_as", "covered_by"):
                 for lid in getattr(m, field):
                     if lid not in known:
-                        raise Located(
-                            f"mineral {m.id!r}: unknown list year {lid!r} (known: {', '.join(list_ids)})",
-                            "minerals", i, field,
+                        problems.append(
+                            Located(
+                                f"mineral {m.id!r}: unknown list year {lid!r} (known: {', '.join(list_ids)})",
+                                "minerals", i, field,
+                            )
                         )
             for field in ("covered_by", "split_into"):
                 refs = getattr(m, field)
                 for ref in refs.values() if isinstance(refs, dict) else refs:
                     if ref not in ids:
-                        raise Located(f"mineral {m.id!r}: refers to unknown mineral {ref!r}", "minerals", i, field)
+                        problems.append(
+                            Located(f"mineral {m.id!r}: refers to unknown mineral {ref!r}", "minerals", i, field)
+                        )
         for i, info in enumerate(self.lists):
             n = sum(info.id in m.lists for m in self.minerals)
             if n != info.count:
-                raise Located(
-                    f"list {info.id}: {n} minerals are marked as on it, the notice lists {info.count}", "lists", i, "count"
+                problems.append(
+                    Located(
+                        f"list {info.id}: {n} minerals are marked as on it, the notice lists {info.count}",
+                        "lists", i, "count",
+                    )
                 )
+        _raise_all(problems)
         return self
 
 
-def _no_duplicates(values: list[str], what: str, *where: str) -> None:
-    """Raise at the second occurrence; `where` is the path of the list checked."""
+def _duplicates(values: list[str], what: str, *where: str | int) -> list[Located]:
+    """One problem per repeated value, at its repetition; `where` is the path of the list checked."""
     seen: set[str] = set()
+    found = []
     for i, v in enumerate(values):
         if v in seen:
-            raise Located(f"duplicate {what} {v!r}", *where, i)
+            found.append(Located(f"duplicate {what} {v!r}", *where, i))
         seen.add(v)
+    return found
 
 
 # --------------------------------------------------------------------------
@@ -281,15 +304,19 @@ class ImportDependenceFile(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> "ImportDependenceFile":
-        _no_duplicates([str(e.edition) for e in self.editions], "edition", "editions")
-        _no_duplicates([c.id for c in self.commodities], "commodity id", "commodities")
+        problems = _duplicates([str(e.edition) for e in self.editions], "edition", "editions")
+        problems += _duplicates([c.id for c in self.commodities], "commodity id", "commodities")
         known = {e.edition for e in self.editions}
         for i, c in enumerate(self.commodities):
-            _no_duplicates([str(r.edition) for r in c.reliance], f"reliance edition in {c.id!r}", "commodities", i, "reliance")
+            eds = [str(r.edition) for r in c.reliance]
+            problems += _duplicates(eds, f"reliance edition in {c.id!r}", "commodities", i, "reliance")
             for field in ("reliance", "import_shares", "ranked_sources"):
                 for j, rec in enumerate(getattr(c, field)):
                     if rec.edition not in known:
-                        raise Located(f"commodity {c.id!r}: unknown edition {rec.edition}", "commodities", i, field, j)
+                        problems.append(
+                            Located(f"commodity {c.id!r}: unknown edition {rec.edition}", "commodities", i, field, j)
+                        )
+        _raise_all(problems)
         return self
 
 
@@ -319,13 +346,14 @@ class CountriesFile(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> "CountriesFile":
         codes = [c.code for c in self.countries]
-        _no_duplicates(codes, "country code", "countries")
-        _no_duplicates([g.id for g in self.groups], "group id", "groups")
+        problems = _duplicates(codes, "country code", "countries")
+        problems += _duplicates([g.id for g in self.groups], "group id", "groups")
         known = set(codes)
         for i, g in enumerate(self.groups):
             for j, code in enumerate(g.members):
                 if code not in known:
-                    raise Located(f"group {g.id!r}: unknown country code {code!r}", "groups", i, "members", j)
+                    problems.append(Located(f"group {g.id!r}: unknown country code {code!r}", "groups", i, "members", j))
+        _raise_all(problems)
         return self
 
 
