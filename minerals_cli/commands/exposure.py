@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..completion import complete_allies, complete_country, complete_edition, complete_list, complete_mineral
 from ..options import DataDirOpt, FormatOpt, JsonOpt, output_format
 from ..render import Format, Table, View, cell
 
@@ -21,13 +22,21 @@ AlliesOpt = Annotated[
         help="Allied suppliers: group ids (fta, msp, g7, nato, eu, cma2025, ...) and ISO codes, comma-separated; "
         "'none' for no allies. Default: fta,msp,g7,nato.",
         show_default=False,
+        autocompletion=complete_allies,
     ),
 ]
 EditionOpt = Annotated[
     Optional[int],
-    typer.Option("--edition", "-e", help="MCS edition of the reliance figures (2024, 2025, 2026). Default: the latest."),
+    typer.Option("--edition", "-e", help="MCS edition of the reliance figures (2024, 2025, 2026). Default: the latest.",
+        autocompletion=complete_edition,
+    ),
 ]
-ListOpt = Annotated[str, typer.Option("--list", "-l", help="Critical-minerals list: 2022 or 2025 (or 2018, 2025-draft).")]
+ListOpt = Annotated[
+    str,
+    typer.Option(
+        "--list", "-l", help="Critical-minerals list: 2022 or 2025 (or 2018, 2025-draft).", autocompletion=complete_list
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -45,7 +54,7 @@ def register(app: typer.Typer) -> None:
 
 
 def exposure_command(
-    name: Annotated[str, typer.Argument(help="A mineral name, symbol or alias (lithium, Nd, 'rare earths').")],
+    name: Annotated[str, typer.Argument(help="A mineral name, symbol or alias (lithium, Nd, 'rare earths').", autocompletion=complete_mineral)],
     edition: EditionOpt = None,
     allies: AlliesOpt = None,
     data_dir: DataDirOpt = None,
@@ -73,7 +82,7 @@ def exposure_command(
 
 
 def country_command(
-    country: Annotated[str, typer.Argument(help="A country: ISO code or name (CN, China, 'Congo (Kinshasa)').")],
+    country: Annotated[str, typer.Argument(help="A country: ISO code or name (CN, China, 'Congo (Kinshasa)').", autocompletion=complete_country)],
     list_id: ListOpt = "2025",
     edition: EditionOpt = None,
     data_dir: DataDirOpt = None,
@@ -129,7 +138,9 @@ def gaps_command(
 def scenario_command(
     cut: Annotated[
         list[str],
-        typer.Option("--cut", "-c", help="A supplier that stops exporting: ISO code, name or group id (repeatable)."),
+        typer.Option("--cut", "-c", help="A supplier that stops exporting: ISO code, name or group id (repeatable).",
+            autocompletion=complete_allies,
+        ),
     ],
     list_id: ListOpt = "2025",
     edition: EditionOpt = None,

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..completion import complete_list, complete_mineral
 from ..options import DataDirOpt, FormatOpt, JsonOpt, output_format
 from ..render import Format, Table, View
 
@@ -22,12 +23,12 @@ def register(app: typer.Typer) -> None:
 
 
 def list_minerals(
-    list_id: Annotated[str, typer.Option("--list", "-l", help="2018, 2022, 2025-draft or 2025.")] = "2025",
+    list_id: Annotated[str, typer.Option("--list", "-l", help="2018, 2022, 2025-draft or 2025.", autocompletion=complete_list)] = "2025",
     new_in: Annotated[
-        Optional[str], typer.Option("--new-in", help="Minerals on this list that the previous final list did not have.")
+        Optional[str], typer.Option("--new-in", help="Minerals on this list that the previous final list did not have.", autocompletion=complete_list)
     ] = None,
     removed_in: Annotated[
-        Optional[str], typer.Option("--removed-in", help="Minerals of the previous final list that this list dropped.")
+        Optional[str], typer.Option("--removed-in", help="Minerals of the previous final list that this list dropped.", autocompletion=complete_list)
     ] = None,
     group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only one group: ree or pgm.")] = None,
     data_dir: DataDirOpt = None,
@@ -63,8 +64,8 @@ def _list_view(r) -> View:
 
 
 def diff_lists(
-    old: Annotated[str, typer.Argument(help="The older list: 2018, 2022, 2025-draft or 2025.")],
-    new: Annotated[str, typer.Argument(help="The newer list.")],
+    old: Annotated[str, typer.Argument(help="The older list: 2018, 2022, 2025-draft or 2025.", autocompletion=complete_list)],
+    new: Annotated[str, typer.Argument(help="The newer list.", autocompletion=complete_list)],
     data_dir: DataDirOpt = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
@@ -92,7 +93,9 @@ def _diff_view(r) -> View:
 
 
 def show_mineral(
-    name: Annotated[str, typer.Argument(help="A mineral name, symbol or alias (e.g. lithium, Nd, 'rare earths').")],
+    name: Annotated[str, typer.Argument(
+            help="A mineral name, symbol or alias (e.g. lithium, Nd, 'rare earths').", autocompletion=complete_mineral
+        )],
     data_dir: DataDirOpt = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,

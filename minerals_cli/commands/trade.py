@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..completion import complete_edition, complete_list
 from ..options import DataDirOpt, FormatOpt, JsonOpt, output_format
 from ..render import Format, Table, View
 
@@ -23,11 +24,18 @@ def register(app: typer.Typer) -> None:
 
 def summary(
     edition: Annotated[
-        Optional[int], typer.Option("--edition", "-e", help="MCS edition: 2024, 2025 or 2026 (default: the latest).")
+        Optional[int], typer.Option(
+            "--edition", "-e", help="MCS edition: 2024, 2025 or 2026 (default: the latest).", autocompletion=complete_edition
+        )
     ] = None,
     list_id: Annotated[
         Optional[str],
-        typer.Option("--list", "-l", help="Critical-minerals list to count (default: the one USGS used that edition)."),
+        typer.Option(
+            "--list",
+            "-l",
+            help="Critical-minerals list to count (default: the one USGS used that edition).",
+            autocompletion=complete_list,
+        ),
     ] = None,
     data_dir: DataDirOpt = None,
     fmt: FormatOpt = Format.table,
