@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .errors import NotFound, UsageError
 
 
 def normalize(text: str) -> str:
     t = text.strip().lower().replace("_", " ").replace("-", " ")
-    t = re.sub(r"[()\[\],.]", " ", t)
+    t = re.sub(r"['’]s\b", "s", t)
+    t = re.sub(r"[()\[\],.'’]", " ", t)
     return re.sub(r"\s+", " ", t).strip()
 
 
@@ -37,13 +38,20 @@ def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return index
 
 
-def _lookup(query: str, index: dict[str, str], what: str, shown: Iterable[str], plural: str = "") -> str:
+def _lookup(
+    query: str,
+    index: dict[str, str],
+    what: str,
+    shown: Iterable[str],
+    plural: str = "",
+    label: Callable[[str], str] = str,
+) -> str:
     key = normalize(query)
     for k in _forms(key):
         if k in index:
             return index[k]
     near = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
-    names = list(dict.fromkeys(index[k] for k in near))
+    names = list(dict.fromkeys(label(index[k]) for k in near))
     if names:
         hint = "did you mean: " + ", ".join(names) + "?"
     else:
@@ -92,7 +100,9 @@ def country_index(countries) -> dict[str, str]:
 
 def resolve_country(countries, query: str) -> str:
     """ISO code of the country a user means (code, name or alias)."""
-    return _lookup(query, country_index(countries), "country", [c.code for c in countries.countries], "countries")
+    names = {c.code: c.name for c in countries.countries}
+    codes = list(names)
+    return _lookup(query, country_index(countries), "country", codes, "countries", lambda code: f"{names[code]} ({code})")
 
 
 def resolve_allies(countries, spec: Optional[str]) -> tuple[list[str], list[str]]:

@@ -37,7 +37,8 @@ def on_list(mineral, list_id: str) -> bool:
 
 
 def latest_final(data: MineralsFile) -> str:
-    finals = [entry for entry in data.lists if entry.status == "final"]
+    """The newest final list; a user's data with drafts only falls back to the newest list."""
+    finals = [entry for entry in data.lists if entry.status == "final"] or list(data.lists)
     return max(finals, key=lambda e: e.published).id
 
 
