@@ -1,0 +1,69 @@
+"""Every command in every output format, and every command documented.
+
+A new command or a new format cannot be forgotten: both lists below are
+read from the app and the Format enum, not written out by hand.
+"""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from minerals_cli.cli import app
+from minerals_cli.render import Format
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+
+# One ordinary invocation per read-only command.
+EXAMPLES = {
+    "list": ["list"],
+    "diff": ["diff", "2022", "2025"],
+    "show": ["show", "lithium"],
+    "exposure": ["exposure", "lithium"],
+    "country": ["country", "CN"],
+    "gaps": ["gaps"],
+    "scenario": ["scenario", "--cut", "CN"],
+    "summary": ["summary"],
+    "chart": ["chart"],
+    "validate": ["validate", str(Path(__file__).resolve().parent.parent / "data")],
+}
+WRITERS = {"ingest-mcs"}  # writes files; covered by tests/test_ingest.py
+
+
+def command_names():
+    return [c.name for c in app.registered_commands]
+
+
+def test_every_read_only_command_has_an_example():
+    assert set(command_names()) == set(EXAMPLES) | WRITERS
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_is_documented(name):
+    cmd = next(c for c in app.registered_commands if c.name == name)
+    assert (cmd.callback.__doc__ or "").strip(), f"{name} has no help text"
+    assert f"`minerals {name}" in README, f"{name} is missing from README's command table"
+    assert f"| `{name}` |" in README, f"{name} is missing from README's JSON schema"
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_command_in_every_format(cli, name, fmt):
+    run = cli(*EXAMPLES[name], "--format", fmt.value)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.strip()
+    assert "\x1b[" not in run.stdout
+    if fmt is Format.json:
+        assert isinstance(json.loads(run.stdout), dict)
+    if fmt is Format.csv:
+        rows = list(csv.reader(io.StringIO(run.stdout)))
+        assert rows and len({len(r) for r in rows}) == 1
+        if name != "validate":  # a valid directory has a header and no problem rows
+            assert len(rows) >= 2
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_json_flag_is_format_json(cli, name):
+    assert cli(*EXAMPLES[name], "--json").json() == cli(*EXAMPLES[name], "--format", "json").json()
