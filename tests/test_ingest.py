@@ -144,10 +144,13 @@ def test_without_output_or_data_dir_nothing_is_written(cli):
 
 
 def test_output_onto_the_shipped_file_is_refused(cli):
-    before = (DATA / "import_dependence.yaml").read_bytes()
-    r = run_ingest(cli, FIG2_2026, args=("--output", str(DATA / "import_dependence.yaml")))
+    from minerals_cli.data import shipped_data_dir
+
+    shipped = shipped_data_dir() / "import_dependence.yaml"  # in site-packages when installed
+    before = shipped.read_bytes()
+    r = run_ingest(cli, FIG2_2026, args=("--output", str(shipped)))
     assert r.exit_code == 2 and "shipped" in r.stderr
-    assert (DATA / "import_dependence.yaml").read_bytes() == before
+    assert shipped.read_bytes() == before
 
 
 def test_unknown_file_format_is_a_data_error(cli, tmp_path, empty_dir):
