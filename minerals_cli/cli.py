@@ -1,18 +1,18 @@
 """The `minerals` Typer app: thin commands that parse, call analysis, render.
 
 Command modules live in `commands/`; each registers its commands here.
+The console script starts in entry.py, which imports this module only
+when the output cache cannot answer.
 A MineralsError raised anywhere below becomes one line on stderr and the
 exit code of DESIGN.md, never a traceback.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-
 import typer
 from typer.core import TyperGroup
 
+from .entry import silence_stdout
 from .errors import MineralsError
 
 
@@ -23,6 +23,10 @@ class MineralsGroup(TyperGroup):
         except MineralsError as exc:
             typer.echo(f"minerals: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            # The reader (head, less) went away: not an error of ours or the user's.
+            silence_stdout()
+            raise typer.Exit(0) from None
 
 
 app = typer.Typer(
@@ -44,23 +48,3 @@ def _register() -> None:
 
 
 _register()
-
-
-def main() -> None:
-    """Console-script entry point: run the app, end quietly on a closed pipe."""
-    try:
-        app(prog_name="minerals")
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(0)
-    finally:
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
-
-
-def _silence_stdout() -> None:
-    """After the reader went away, point stdout at /dev/null so exit flushes quietly."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
