@@ -493,6 +493,24 @@ class PublishedNir(Result):
     note: Optional[str]
     source: Citation
 
+    @classmethod
+    def of(cls, rel: Reliance) -> "PublishedNir":
+        """The record as printed, with what its qualifier says about the number."""
+        bound = {">": "lower", "<": "upper", "W": "unknown", "NA": "unknown"}.get(rel.qualifier, "exact")
+        return cls(
+            edition=rel.edition,
+            year=rel.year,
+            published=rel.published,
+            value=rel.value,
+            qualifier=rel.qualifier,
+            bound=bound,
+            form=rel.form,
+            basis=rel.basis,
+            reason=rel.reason,
+            note=rel.note,
+            source=rel.source,
+        )
+
 
 class AllySet(Result):
     """The countries counted as allied suppliers, and how they were chosen."""
@@ -817,22 +835,6 @@ class IngestResult(Result):
     warnings: list[str] = Field(description="disagreements between files, or records kept as they were")
 
 
-class RelianceEntry(Result):
-    """One edition's NIR for a mineral, with the published form kept beside the number."""
-
-    edition: int
-    year: int
-    published: str
-    value: Optional[float]
-    qualifier: str
-    bound: Optional[Literal["lower", "upper"]] = Field(description="'>N' is a lower bound, '<N' an upper bound")
-    form: Optional[str]
-    basis: str
-    reason: Optional[str]
-    note: Optional[str]
-    source: Citation
-
-
 class TradeProfile(Result):
     """What `minerals show` adds from import_dependence.yaml."""
 
@@ -840,7 +842,7 @@ class TradeProfile(Result):
     commodity_name: str
     form: Optional[str]
     inherited: Optional[str] = Field(description="set when the figures are a group's, e.g. rare earths for a lanthanide")
-    reliance: list[RelianceEntry] = Field(description="every edition, oldest first")
+    reliance: list[PublishedNir] = Field(description="every edition, oldest first")
     import_shares: list[ImportShares] = Field(description="share lists of the latest edition that has any")
     ranked_sources: list[RankedSources] = Field(description="Fig. 2 ordered lists, every edition")
     notes: list[str]

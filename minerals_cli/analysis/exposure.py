@@ -351,22 +351,7 @@ def concentration(shares: ImportShares) -> Concentration:
 
 
 def published(rel: Optional[Reliance]) -> Optional[PublishedNir]:
-    if rel is None:
-        return None
-    bound = {">": "lower", "<": "upper", "W": "unknown", "NA": "unknown"}.get(rel.qualifier, "exact")
-    return PublishedNir(
-        edition=rel.edition,
-        year=rel.year,
-        published=rel.published,
-        value=rel.value,
-        qualifier=rel.qualifier,
-        bound=bound,
-        form=rel.form,
-        basis=rel.basis,
-        reason=rel.reason,
-        note=rel.note,
-        source=rel.source,
-    )
+    return PublishedNir.of(rel) if rel is not None else None
 
 
 def share_basis(shares: ImportShares) -> ShareBasis:

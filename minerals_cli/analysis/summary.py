@@ -27,7 +27,7 @@ from ..models import (
     ImportDependenceFile,
     LeadingCount,
     MineralsFile,
-    RelianceEntry,
+    PublishedNir,
     SummaryResult,
     SummaryRow,
     TradeProfile,
@@ -251,7 +251,7 @@ def trade_profile(trade: ImportDependenceFile, mineral) -> Optional[TradeProfile
         commodity_name=commodity.name,
         form=commodity.form,
         inherited=inherited,
-        reliance=[_entry(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)],
+        reliance=[PublishedNir.of(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)],
         import_shares=_shares_for(commodity, latest, mineral),
         ranked_sources=sorted(commodity.ranked_sources, key=lambda r: r.edition),
         notes=list(commodity.notes),
@@ -266,20 +266,3 @@ def _shares_for(commodity, edition, mineral) -> list:
         whole = [s for s in lists if s.whole]
         return whole + own
     return sorted(lists, key=lambda s: not s.whole)
-
-
-def _entry(rel) -> RelianceEntry:
-    q = rel.qualifier
-    return RelianceEntry(
-        edition=rel.edition,
-        year=rel.year,
-        published=rel.published,
-        value=rel.value,
-        qualifier=q,
-        bound="lower" if q == ">" else "upper" if q == "<" else None,
-        form=rel.form,
-        basis=rel.basis,
-        reason=rel.reason,
-        note=rel.note,
-        source=rel.source,
-    )

@@ -54,7 +54,10 @@ def register(app: typer.Typer) -> None:
 
 
 def exposure_command(
-    name: Annotated[str, typer.Argument(help="A mineral name, symbol or alias (lithium, Nd, 'rare earths').", autocompletion=complete_mineral)],
+    name: Annotated[
+        str,
+        typer.Argument(help="A mineral name, symbol or alias (lithium, Nd, 'rare earths').", autocompletion=complete_mineral),
+    ],
     edition: EditionOpt = None,
     allies: AlliesOpt = None,
     data_dir: DataDirOpt = None,
@@ -82,7 +85,10 @@ def exposure_command(
 
 
 def country_command(
-    country: Annotated[str, typer.Argument(help="A country: ISO code or name (CN, China, 'Congo (Kinshasa)').", autocompletion=complete_country)],
+    country: Annotated[
+        str,
+        typer.Argument(help="A country: ISO code or name (CN, China, 'Congo (Kinshasa)').", autocompletion=complete_country),
+    ],
     list_id: ListOpt = "2025",
     edition: EditionOpt = None,
     data_dir: DataDirOpt = None,

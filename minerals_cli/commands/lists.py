@@ -140,7 +140,7 @@ def _profile_view(r) -> View:
 
 def _trade_tables(t) -> list[Table]:
     reliance = [
-        [f"MCS {e.edition}", e.year, e.published, e.bound or "", e.form or t.form or "—", e.basis, e.reason or e.note or "",
+        [f"MCS {e.edition}", e.year, e.published, e.bound, e.form or t.form or "—", e.basis, e.reason or e.note or "",
          _short_cite(e.source)]
         for e in t.reliance
     ]
