@@ -272,12 +272,15 @@ def test_group_entry_without_a_commodity(cli):
     assert any("no MCS commodity record" in u for u in r["unknown"])
 
 
-def test_china_not_named_is_zero_by_convention_and_said_so(cli):
+def test_china_not_named_may_hide_in_other_so_it_is_never_an_exact_zero(cli):
     r = exposure_json(cli, "lithium", data_dir=FIXTURE)
-    assert r["china"]["named"] == [] and r["china"]["share"]["value"] == 0
+    china = r["china"]
+    assert china["named"] == [] and china["share"]["value"] == 0
+    assert china["share"]["bound"] == "lower" and china["share"]["high"] == 3  # lithium's 'Other' is 3%
+    assert china["exposure"]["low"] == 0 and china["exposure"]["high"] == 3  # up to 100% NIR x 3%
     assert any("'Other'" in c for c in r["caveats"])
     run = cli("exposure", "lithium", "--data-dir", str(FIXTURE))
-    assert "not named (0)" in run.stdout
+    assert "not named (0 to 3)" in run.stdout
 
 
 # --------------------------------------------------------------------------

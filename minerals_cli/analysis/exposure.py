@@ -10,9 +10,10 @@ risk become lower bounds, domestic and allied shares upper bounds, and a
 gap a lower bound.  A figure nobody published (W, NA, no share list) is
 None, never 0.
 
-Conventions the results state: 'Other' in a share list is not attributed to
-any country (it is not allied, not China, and not in the HHI), and a country
-a complete share list does not name counts as 0.
+Conventions the results state: 'Other' in a share list counts as not allied
+(DESIGN.md) and is left out of the HHI.  A country the list does not name has
+0 as named, but may be inside 'Other': its share, exposure and supply at risk
+are lower bounds reaching up to the 'Other' share, never an exact 0.
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ SHIPMENT_CAVEAT = (
     "or refined elsewhere."
 )
 OTHER_CONVENTION = (
-    "'Other' in a share list is not attributed to any country: it counts as not allied, not as China, and is "
-    "left out of the HHI; a country the share list does not name counts as 0."
+    "'Other' in a share list counts as not allied and is left out of the HHI; a country the share list "
+    "does not name (China, an FEOC, a cut country) has 0 as named but may be inside 'Other', so its share, "
+    "exposure and supply at risk read '0 to' the 'Other' share."
 )
 EQUAL_WEIGHTS = (
     "equal weight per mineral of the list (the lanthanides count one by one, each with the rare-earths "
@@ -291,12 +293,20 @@ def named_shares(shares: ImportShares) -> dict[str, float]:
     return out
 
 
-def set_share(shares: ImportShares, codes: Iterable[str]) -> Span:
-    """Share of imports from a set of countries; an incomplete list may hide more of them."""
+def set_share(shares: ImportShares, codes: Iterable[str], other_may_hide: bool = False) -> Span:
+    """Share of imports from a set of countries, counting what USGS names.
+
+    A country the list does not name may still be behind the part an
+    incomplete list leaves out, and, where `other_may_hide`, inside 'Other':
+    the range says so.  Allied shares keep DESIGN's convention ('Other' is
+    not allied); a cut-off or a China share must not read as an exact 0.
+    """
     named = named_shares(shares)
     wanted = set(codes)
     total = sum(named.get(c, 0.0) for c in wanted)
-    hidden = unattributed(shares) if wanted - set(named) else 0.0
+    hidden = 0.0
+    if wanted - set(named):
+        hidden = unattributed(shares) + (other_share(shares) if other_may_hide else 0.0)
     return Span(total, total, min(100.0, total + hidden))
 
 
@@ -655,7 +665,7 @@ def _category_lists(commodity: Commodity, edition: Optional[int], names) -> list
 
 
 def _link(label: str, codes: list[str], shares: Optional[ImportShares], nir: Optional[Span]) -> CountryLink:
-    share = set_share(shares, codes) if shares else None
+    share = set_share(shares, codes, other_may_hide=True) if shares else None
     named = [c for c in codes if shares and c in named_shares(shares)]
     return CountryLink(
         label=label,
@@ -960,7 +970,7 @@ def scenario(
     for commodity_id, members in by_commodity(list_minerals(minerals, list_id)).items():
         members_total += len(members)
         supply = supply_of(commodities, commodity_id, edition)
-        risk = exposure_span(supply.nir, set_share(supply.shares, cut) if supply.shares else None)
+        risk = exposure_span(supply.nir, set_share(supply.shares, cut, other_may_hide=True) if supply.shares else None)
         if risk is not None:
             covered += [risk] * len(members)
         row = _risk_row(supply, cut, [m.id for m in members], names, risk)
@@ -977,7 +987,8 @@ def scenario(
         "re-routing.",
         SHIPMENT_CAVEAT,
         OTHER_CONVENTION,
-        f"The mean is taken with {EQUAL_WEIGHTS}; a mineral with no cut country among its sources counts as 0.",
+        f"The mean is taken with {EQUAL_WEIGHTS}; a mineral whose share list names no cut country "
+        "counts as 0 in the value and up to its 'Other' share in the upper bound.",
     ]
     if CHINA in cut:
         caveats.append("USGS counts imports from Hong Kong with China where its notes say so.")
@@ -1019,10 +1030,10 @@ def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: O
         named = named_shares(shares)
         order = sorted(named.values(), reverse=True)
         cuts = [CutShare(country=c, name=names.get(c, c), share=named[c], rank=order.index(named[c]) + 1) for c in cut if c in named]
-        share = set_share(shares, cut)
+        share = set_share(shares, cut, other_may_hide=True)
         period = shares.period
-        if not cuts and (risk is None or risk.high < EPSILON):
-            return None
+        if not cuts and (risk is None or unattributed(shares) < EPSILON):
+            return None  # not named; that it may sit in 'Other' shows in the totals' upper bound
     elif ranked is not None:
         codes = [c.country for c in ranked.countries]
         cuts = [CutShare(country=c, name=names.get(c, c), share=None, rank=codes.index(c) + 1) for c in cut if c in codes]
