@@ -126,7 +126,7 @@ def write_rich(view: View, out) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
 
-    console = Console(file=out)
+    console = Console(file=out, highlight=False)
     for table in view.tables:
         rt = RichTable(title=table.title, title_justify="left")
         for col in table.columns:
