@@ -61,6 +61,18 @@ def commodity_of(row):
     return row["mineral"]
 
 
+def split_notes(text):
+    """Split at '; ' outside parentheses: '(FR 2025-09607, 2025-05-29; DOE)' stays whole."""
+    notes, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and text.startswith("; ", i):
+            notes.append(text[start:i].strip())
+            start = i + 2
+    notes.append(text[start:].strip())
+    return notes
+
+
 def build(path):
     rows = [r for r in csv.DictReader(open(path, encoding="utf-8")) if r["mineral"] not in SKIP]
     minerals = []
@@ -87,7 +99,7 @@ def build(path):
             m["split_into"] = [x["mineral"] for x in rows if x["group"] == GROUP_ENTRIES[name] and x["on_2022"] == "yes"]
         m["commodity"] = commodity_of(r)
         if r["note"]:
-            m["notes"] = [n.strip() for n in r["note"].split("; ")]
+            m["notes"] = split_notes(r["note"])
         minerals.append(m)
     return {"lists": LISTS, "minerals": minerals}
 
