@@ -483,11 +483,19 @@ def inherited_note(mineral, commodity: Optional[Commodity]) -> Optional[str]:
     if commodity is None or commodity.id == mineral.id:
         return None
     if mineral.group == "rare earth element":
-        return (
-            f"{mineral.name} inherits the figures of the MCS commodity '{commodity.name}': USGS publishes no "
-            f"net import reliance or import sources for {mineral.name} alone, and the 14 lanthanides all share "
-            "the rare-earths figures."
+        note = (
+            f"{mineral.name} inherits the figures of the MCS commodity '{commodity.name}': the reliance USGS "
+            "publishes covers the rare earths as one group, the lanthanides included, and the 14 lanthanides "
+            "all share the group's figures here."
         )
+        own = [s for s in commodity.import_shares if s.category.lower().startswith(mineral.name.lower())]
+        if own:
+            latest = max(own, key=lambda s: s.edition)
+            note += (
+                f" MCS {latest.edition} also lists import sources for '{latest.category}' alone, which may differ "
+                f"much from the group's: see `minerals show {mineral.name}`."
+            )
+        return note
     if mineral.kind == "group entry":
         return (
             f"'{mineral.name}' is a group entry; its figures are those of the MCS commodity '{commodity.name}', "
