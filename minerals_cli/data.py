@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
-from .errors import DataError
+from .errors import DataError, UsageError
 
 FILES = {
     "minerals": "minerals_2025.yaml",
@@ -78,7 +78,8 @@ def resolve_data_dir(option: Optional[Path]) -> Path:
     if chosen is None:
         return shipped_data_dir()
     if not chosen.is_dir():
-        raise DataError([f"{chosen}: data directory does not exist"])
+        # A wrong path on the command line is the user's slip, not a bad data file (exit 3).
+        raise UsageError(f"data directory {chosen} does not exist or is not a directory")
     return chosen
 
 
@@ -258,11 +259,6 @@ def _problems(path: Path, exc, nodes: Any = None) -> Iterator[Problem]:
             text = str(part) if part is not cause else msg
             field = ".".join(str(p) for p in full) or "(top level)"
             yield Problem(str(path), _line_of(nodes, full), field, text)
-
-
-def _describe(path: Path, exc) -> Iterator[str]:
-    """The pydantic errors of one file as `file:line: field: message` lines."""
-    return (str(p) for p in _problems(path, exc))
 
 
 def _line_index(path: Path) -> Any:

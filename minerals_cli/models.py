@@ -64,10 +64,23 @@ class ListInfo(Strict):
     id: str = Field(description="'2018', '2022', '2025-draft', '2025'")
     title: str
     status: Literal["final", "draft"]
-    published: str = Field(description="publication date, ISO 8601")
+    published: str = Field(description="publication date, ISO 8601 (lists are ordered by it)")
     count: int = Field(description="number of entries the notice lists")
     previous_final: Optional[str] = Field(None, description="id of the final list before it")
     citation: Citation
+
+
+    @field_validator("published")
+    @classmethod
+    def _iso_date(cls, v: str) -> str:
+        """Kept as text, but ISO, so that comparing two dates as strings orders them."""
+        from datetime import date
+
+        try:
+            date.fromisoformat(v)
+        except ValueError:
+            raise ValueError(f"published date {v!r} is not YYYY-MM-DD") from None
+        return v
 
 
 class Mineral(Strict):

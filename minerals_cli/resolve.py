@@ -111,7 +111,9 @@ def resolve_allies(countries, spec: Optional[str]) -> tuple[list[str], list[str]
         return [], []
     groups = {g.id: g for g in countries.groups}
     codes: list[str] = []
-    parts = [p for p in re.split(r"[,\s]+", spec) if p]
+    parts = [p.strip() for p in spec.split(",") if p.strip()]  # names may hold spaces: 'South Korea'
+    if not parts:
+        raise UsageError(f"no country or group in {spec!r}", "e.g. fta,msp,JP or 'South Korea'")
     for part in parts:
         group = groups.get(part.lower())
         if group:

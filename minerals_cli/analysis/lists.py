@@ -84,7 +84,7 @@ def select(
         filters["removed_in"] = f"{removed_in} (on {prev}, not on {removed_in})"
     else:
         chosen = [m for m in data.minerals if list_id in m.lists]
-    if group:
+    if group is not None:
         wanted = resolve_group(group)
         chosen = [m for m in chosen if m.group == wanted]
         filters["group"] = wanted
