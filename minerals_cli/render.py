@@ -223,11 +223,6 @@ def _citation_text(c: Any) -> str:
     return ", ".join(p for p in (c.source, c.table, c.url) if p)
 
 
-def write_svg(chart: Any, out) -> None:
-    """A standalone SVG of the chart, for a report: no script, no external font or file."""
-    out.write(svg_document(chart))
-
-
 def svg_document(chart: Any) -> str:
     from xml.sax.saxutils import escape, quoteattr
 

@@ -148,8 +148,6 @@ def test_reliance_years_follow_the_edition(trade):
 
 def test_country_codes_are_in_the_country_registry(trade):
     path = DATA / "country_groups.yaml"
-    if not path.exists():
-        pytest.skip("data/country_groups.yaml not present")
     known = {c.code for c in validate_file("countries", path).countries}
     used = {s.country for c in trade.commodities for x in c.import_shares for s in x.shares if s.country}
     used |= {r.country for c in trade.commodities for x in c.ranked_sources for r in x.countries}

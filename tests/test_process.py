@@ -15,13 +15,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import yaml
 
 BIN = Path(sys.executable).parent
 EXE = BIN / ("minerals.exe" if os.name == "nt" else "minerals")
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-pytestmark = pytest.mark.skipif(not EXE.exists(), reason=f"no installed minerals executable at {EXE}")
 
 
 @pytest.fixture
@@ -125,13 +122,6 @@ def test_chart_svg_through_the_executable(env, tmp_path):
     data.mkdir()
     for f in DATA.glob("*.yaml"):
         (data / f.name).write_bytes(f.read_bytes())
-    if not (data / "import_dependence.yaml").exists():
-        cite = {"source": "test fixture"}
-        (data / "import_dependence.yaml").write_text(yaml.safe_dump({
-            "editions": [{"edition": 2025, "data_year": 2024, "shares_period": "2020-23", "title": "MCS 2025", "citation": cite}],
-            "commodities": [{"id": "lithium", "name": "LITHIUM",
-                             "reliance": [{"edition": 2025, "year": 2024, "published": ">50", "source": cite}]}],
-        }))
     out = tmp_path / "out.svg"
     done = run(["chart", "--data-dir", str(data), "--svg", str(out)], env)
     assert done.returncode == 0, done.stderr

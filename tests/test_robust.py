@@ -300,11 +300,6 @@ def ranked(*pairs, edition: int = 2025) -> dict:
             "countries": [{"country": code, "name": name} for code, name in pairs]}
 
 
-def all_commodities(data_dir: Path) -> list[str]:
-    doc = yaml.safe_load((data_dir / "minerals_2025.yaml").read_text())
-    return sorted({m["commodity"] for m in doc["minerals"] if m.get("commodity")})
-
-
 def write_trade(data_dir: Path, doc: dict) -> Path:
     path = data_dir / "import_dependence.yaml"
     path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
@@ -313,11 +308,7 @@ def write_trade(data_dir: Path, doc: dict) -> Path:
 
 @pytest.fixture
 def full_copy(data_copy):
-    """The shipped data plus a trade file naming every commodity (no figures)."""
-    if not (data_copy / "country_groups.yaml").exists():
-        pytest.skip("country_groups.yaml not written yet")
-    if not (data_copy / "import_dependence.yaml").exists():
-        write_trade(data_copy, trade_doc([{"id": c, "name": c} for c in all_commodities(data_copy)]))
+    """A writable copy of the shipped data, all four files."""
     return data_copy
 
 
@@ -533,13 +524,7 @@ def test_chart_svg_renders_in_a_browser(cli, chart_dir, tmp_path):
 # chart of the shipped data: figures as USGS prints them in Fig. 2
 
 
-@pytest.fixture
-def shipped_trade():
-    if not (Path(__file__).resolve().parent.parent / "data" / "import_dependence.yaml").exists():
-        pytest.skip("import_dependence.yaml not written yet")
-
-
-def test_shipped_chart_mcs_2026(cli, shipped_trade):
+def test_shipped_chart_mcs_2026(cli):
     run = cli("chart", "--json")
     assert run.exit_code == 0, run.stderr
     c = run.json()
@@ -554,7 +539,7 @@ def test_shipped_chart_mcs_2026(cli, shipped_trade):
     assert len(charted) == len(set(charted)) == 60
 
 
-def test_shipped_chart_mcs_2025_uses_the_2022_list(cli, shipped_trade):
+def test_shipped_chart_mcs_2025_uses_the_2022_list(cli):
     c = cli("chart", "--edition", "2025", "--json").json()
     assert c["list"] == "2022"
     bars = {b["commodity"]: b for b in c["bars"]}
@@ -563,7 +548,7 @@ def test_shipped_chart_mcs_2025_uses_the_2022_list(cli, shipped_trade):
     assert len(charted) == 50
 
 
-def test_shipped_chart_svg(cli, shipped_trade, tmp_path):
+def test_shipped_chart_svg(cli, tmp_path):
     out = tmp_path / "out.svg"
     assert cli("chart", "--svg", str(out)).exit_code == 0
     root = svg_root(out)
