@@ -13,7 +13,11 @@ The files carry quirks that must not leak into the data: a UTF-8 BOM, CRLF
 or LF line ends, footnote digits glued to names (`China3`), stray spaces and
 no-break spaces.  Parsing is pure (text in, records out); `merge` folds the
 records into an existing YAML document so that curated fields survive a
-re-run, and next year's edition is one command.
+re-run, and next year's edition is one command.  `run` is that command:
+it chooses the file (never the shipped data), validates what it starts from
+and what it writes.  Country names are resolved through the country registry
+(country_groups.yaml) of the data directory in use, where USGS's printed
+names are aliases.
 """
 
 from __future__ import annotations
@@ -208,35 +212,9 @@ CATEGORY_PREFIX = {
 }
 
 # --------------------------------------------------------------------------
-# Countries: names as USGS prints them -> ISO 3166-1 alpha-2
+# Countries: names as USGS prints them -> ISO 3166-1 alpha-2, through the country registry
 
-COUNTRIES = {
-    "Algeria": "DZ", "Argentina": "AR", "Armenia": "AM", "Australia": "AU", "Austria": "AT",
-    "Bahamas": "BS", "The Bahamas": "BS", "Bahrain": "BH", "Belarus": "BY", "Belgium": "BE",
-    "Bolivia": "BO", "Botswana": "BW", "Brazil": "BR", "Bulgaria": "BG", "Burma": "MM", "Myanmar": "MM",
-    "Canada": "CA", "Chile": "CL", "China": "CN", "Colombia": "CO", "Congo (Kinshasa)": "CD",
-    "Congo (Brazzaville)": "CG", "Croatia": "HR", "Cuba": "CU", "Cyprus": "CY", "Czechia": "CZ",
-    "Czech Republic": "CZ", "Denmark": "DK", "Dominican Republic": "DO", "Ecuador": "EC", "Egypt": "EG",
-    "Estonia": "EE", "Ethiopia": "ET", "Finland": "FI", "France": "FR", "Gabon": "GA", "Georgia": "GE",
-    "Germany": "DE", "Ghana": "GH", "Greece": "GR", "Guatemala": "GT", "Guinea": "GN", "Guyana": "GY",
-    "Honduras": "HN", "Hong Kong": "HK", "Hungary": "HU", "Iceland": "IS", "India": "IN",
-    "Indonesia": "ID", "Iran": "IR", "Iraq": "IQ", "Ireland": "IE", "Israel": "IL", "Italy": "IT",
-    "Jamaica": "JM", "Japan": "JP", "Jordan": "JO", "Kazakhstan": "KZ", "Kenya": "KE",
-    "Korea, Republic of": "KR", "Republic of Korea": "KR", "South Korea": "KR",
-    "Korea, North": "KP", "Kyrgyzstan": "KG", "Laos": "LA", "Latvia": "LV", "Lithuania": "LT",
-    "Luxembourg": "LU", "Madagascar": "MG", "Malawi": "MW", "Malaysia": "MY", "Mauritania": "MR",
-    "Mexico": "MX", "Mongolia": "MN", "Morocco": "MA", "Mozambique": "MZ", "Namibia": "NA",
-    "Netherlands": "NL", "New Caledonia": "NC", "New Zealand": "NZ", "Nicaragua": "NI", "Niger": "NE",
-    "Nigeria": "NG", "Norway": "NO", "Oman": "OM", "Pakistan": "PK", "Papua New Guinea": "PG",
-    "Peru": "PE", "Philippines": "PH", "Poland": "PL", "Portugal": "PT", "Qatar": "QA",
-    "Romania": "RO", "Russia": "RU", "Rwanda": "RW", "Saudi Arabia": "SA", "Senegal": "SN",
-    "Serbia": "RS", "Sierra Leone": "SL", "Singapore": "SG", "Slovakia": "SK", "Slovenia": "SI",
-    "South Africa": "ZA", "Spain": "ES", "Sri Lanka": "LK", "Suriname": "SR", "Sweden": "SE",
-    "Switzerland": "CH", "Taiwan": "TW", "Tajikistan": "TJ", "Tanzania": "TZ", "Thailand": "TH",
-    "Trinidad and Tobago": "TT", "Tunisia": "TN", "Turkey": "TR", "Turkiye": "TR", "Uganda": "UG",
-    "Ukraine": "UA", "United Arab Emirates": "AE", "United Kingdom": "GB", "United States": "US",
-    "Uzbekistan": "UZ", "Venezuela": "VE", "Vietnam": "VN", "Zambia": "ZM", "Zimbabwe": "ZW",
-}
+# The remainder of a list ('Other countries') is no country: its code is null.
 OTHER_NAMES = {"other", "other countries", "others"}
 
 
@@ -250,12 +228,73 @@ def clean_name(text: str) -> str:
     return squash(re.sub(r"(?<=[A-Za-z)])\d{1,2}\s*$", "", squash(text)))
 
 
-def country_code(name: str) -> Optional[str]:
-    """ISO code of a USGS country name, None for 'Other'; KeyError for a name we do not know."""
-    cleaned = clean_name(name)
-    if cleaned.lower() in OTHER_NAMES:
-        return None
-    return COUNTRIES[cleaned]
+class CountryNames:
+    """USGS's printed country names -> ISO codes, through a registry (country_groups.yaml).
+
+    The registry of the data directory in use already holds USGS's printed
+    names as aliases ('Congo (Kinshasa)', 'Korea, Republic of', Burma), so a
+    name USGS starts printing is one alias added to that file, and the codes
+    written always exist in the registry that later checks them.  A name must
+    match a code, name or alias exactly (case, spacing and punctuation aside):
+    a guessed country would be an invented figure.
+    """
+
+    def __init__(self, countries, registry: str, shipped: bool = False):
+        from .resolve import country_index
+
+        self.countries = countries
+        self.registry = registry
+        self.shipped = shipped
+        self._index = country_index(countries)
+
+    @classmethod
+    def of_directory(cls, directory: Path) -> "CountryNames":
+        from .data import Dataset, shipped_data_dir
+
+        data = Dataset(directory)
+        shipped = directory.resolve() == shipped_data_dir().resolve()
+        return cls(data.countries, str(data.path("countries")), shipped)
+
+    @classmethod
+    def shipped(cls) -> "CountryNames":
+        from .data import shipped_data_dir
+
+        return cls.of_directory(shipped_data_dir())
+
+    def is_other(self, name: str) -> bool:
+        return clean_name(name).lower() in OTHER_NAMES
+
+    def knows(self, name: str) -> bool:
+        from .resolve import normalize
+
+        return self.is_other(name) or normalize(clean_name(name)) in self._index
+
+    def code(self, name: str, where: str) -> Optional[str]:
+        """ISO code of a printed name, None for 'Other'; an unknown name is a DataError at `where`."""
+        from .resolve import normalize
+
+        if self.is_other(name):
+            return None
+        code = self._index.get(normalize(clean_name(name)))
+        if code is None:
+            raise DataError([f"{where}: unknown country {clean_name(name)!r}{self._suggestion(name)}; {self._remedy()}"])
+        return code
+
+    def _remedy(self) -> str:
+        advice = "if USGS names a country this way, add the name to that country's aliases in "
+        if self.shipped:
+            return advice + f"the country_groups.yaml of your data directory (this run used the shipped {self.registry})"
+        return advice + self.registry
+
+    def _suggestion(self, name: str) -> str:
+        from .errors import NotFound
+        from .resolve import resolve_country
+
+        try:
+            code = resolve_country(self.countries, clean_name(name))  # also tries singulars
+        except NotFound as exc:
+            return f" ({exc.hint})" if exc.hint and exc.hint.startswith("did you mean") else ""
+        return f" (did you mean {code}?)"
 
 
 # --------------------------------------------------------------------------
@@ -287,39 +326,55 @@ def read_release(path: Path) -> ReleaseFile:
     return parse_release(decode(raw), str(path))
 
 
+# Every column the Commodities parser reads; the file is recognised by its first one.
+COMMODITIES_COLUMNS = ("MCS chapter", "Section", "Commodity", "Country", "Statistics", "Statistics_detail", "Year",
+                       "Value", "Notes")
+
+
 def parse_release(text: str, name: str) -> ReleaseFile:
     """Split CSV text into rows and tell which of the two formats it is."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
+        kind = _kind(header, name)
+        rows, lines = [], []
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                raise DataError([f"{name}:{reader.line_num}: {len(values)} fields, the header has {len(header)}"])
+            rows.append(dict(zip(header, values)))
+            lines.append(reader.line_num)
     except StopIteration:
         raise DataError([f"{name}:1: empty file"]) from None
-    kind = _kind(header)
-    if kind is None:
-        raise DataError(
-            [
-                f"{name}:1: not a known USGS MCS file: expected the Fig. 2 header "
-                "(Source, Import_Share_Order, Commodity, Net_Import_Reliance_pct_YYYY, ...) or the "
-                "Commodities_Data header (MCS chapter, Section, Commodity, Country, ...)"
-            ]
-        )
-    rows, lines = [], []
-    for values in reader:
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            raise DataError([f"{name}:{reader.line_num}: {len(values)} fields, the header has {len(header)}"])
-        rows.append(dict(zip(header, values)))
-        lines.append(reader.line_num)
+    except csv.Error as exc:
+        raise DataError([f"{name}:{reader.line_num}: not readable as CSV: {exc}"]) from None
     return ReleaseFile(name, kind, rows, header, lines)
 
 
-def _kind(header: list[str]) -> Optional[str]:
+def _kind(header: list[str], name: str) -> str:
+    """'fig2' or 'commodities'; a Commodities file lacking a column the parser reads is refused here, once."""
     if "Commodity" in header and any(re.fullmatch(r"Net_Import_Reliance_pct_\d{4}", h) for h in header):
         return "fig2"
-    if {"MCS chapter", "Section", "Commodity", "Country", "Statistics_detail", "Value"} <= set(header):
+    if "MCS chapter" in header:
+        missing = [c for c in COMMODITIES_COLUMNS if c not in header]
+        if missing:
+            raise DataError([f"{name}:1: {c}: missing column (a Commodities_Data file has "
+                             f"{', '.join(COMMODITIES_COLUMNS)})" for c in missing])
         return "commodities"
-    return None
+    raise DataError(
+        [
+            f"{name}:1: not a known USGS MCS file: expected the Fig. 2 header "
+            "(Source, Import_Share_Order, Commodity, Net_Import_Reliance_pct_YYYY, ...) or the "
+            "Commodities_Data header (MCS chapter, Section, Commodity, Country, ...)"
+        ]
+    )
+
+
+def _year(text: str) -> Optional[int]:
+    """A four-digit year, or None for anything else ('2021-24', '', 'E')."""
+    t = text.strip()
+    return int(t) if re.fullmatch(r"\d{4}", t) else None
 
 
 def detect_edition(release: ReleaseFile) -> Optional[int]:
@@ -334,7 +389,7 @@ def detect_edition(release: ReleaseFile) -> Optional[int]:
         sources = {r.get("Source", "").strip() for r in release.rows}
         m = re.fullmatch(r"MCS(\d{4})", next(iter(sources), "")) if len(sources) == 1 else None
         return int(m.group(1)) if m else None
-    years = [int(r["Year"]) for r in release.rows if r["Year"].strip().isdigit()]
+    years = [y for y in (_year(r["Year"]) for r in release.rows) if y is not None]
     return max(years) + 1 if years else None
 
 
@@ -394,7 +449,7 @@ def fig2_main_name(commodity: str) -> str:
     return clean_name(commodity.split(",")[0]).upper()
 
 
-def parse_fig2(release: ReleaseFile, edition: int, batch: Batch) -> None:
+def parse_fig2(release: ReleaseFile, edition: int, batch: Batch, countries: CountryNames) -> None:
     """NIR and ranked sources of every Fig. 2 row that is one of our commodities."""
     year = _fig2_data_year(release)
     column, period = _fig2_period(release)
@@ -407,10 +462,10 @@ def parse_fig2(release: ReleaseFile, edition: int, batch: Batch) -> None:
         printed = clean_name(row["Commodity"])
         main = fig2_main_name(row["Commodity"])
         published = squash(row[nir_column])
-        sources = _split_sources(row.get(column, "") if column else "", release.path, line)
+        sources = _source_names(row.get(column, "") if column else "", countries)
         if main in FIG2_OTHER_FORMS:
             cid = FIG2_OTHER_FORMS[main]
-            listed = f" ({', '.join(n for n, _ in sources)})" if sources else ""
+            listed = f" ({', '.join(sources)})" if sources else ""
             other_forms.setdefault(cid, []).append(f"{printed} {published}{listed}")
             continue
         cid = FIG2_PRIMARY.get(main)
@@ -424,7 +479,10 @@ def parse_fig2(release: ReleaseFile, edition: int, batch: Batch) -> None:
         notes = squash(row.get("Notes", ""))
         table = f"Fig. 2 (net import reliance), row {printed!r}; data release {file_name}"
         batch.names.setdefault(cid, printed)
-        batch.reliance[cid] = Reliance(
+        where = f"{release.path}:{line}"
+        batch.reliance[cid] = _built(
+            Reliance,
+            where,
             edition=edition,
             year=year,
             published=published,
@@ -433,10 +491,12 @@ def parse_fig2(release: ReleaseFile, edition: int, batch: Batch) -> None:
             source=Citation(source=f"USGS MCS {edition}", table=table, url=publication_url(edition)),
         )
         if sources:
-            batch.ranked[cid] = RankedSources(
+            batch.ranked[cid] = _built(
+                RankedSources,
+                where,
                 edition=edition,
                 period=period,
-                countries=[CountryRef(country=code, name=name) for name, code in sources],
+                countries=[CountryRef(country=countries.code(name, f"{where}: {column}"), name=name) for name in sources],
                 source=Citation(
                     source=f"USGS MCS {edition}",
                     table=f"Fig. 2, major import sources {period}, row {printed!r}; data release {file_name}",
@@ -450,19 +510,25 @@ def parse_fig2(release: ReleaseFile, edition: int, batch: Batch) -> None:
     batch.files.append(release.path)
 
 
-def _split_sources(text: str, path: str, line: int) -> list[tuple[str, str]]:
-    """'China, Germany3 ' -> [('China', 'CN'), ('Germany', 'DE')]; 'NA' -> []."""
+def _source_names(text: str, countries: CountryNames) -> list[str]:
+    """'China, Germany3 , Other' -> ['China', 'Germany']; 'NA' -> []."""
     names = [clean_name(p) for p in text.split(",")]
-    names = [n for n in names if n and n != "NA"]
-    out = []
-    for name in names:
-        try:
-            code = country_code(name)
-        except KeyError:
-            raise DataError([f"{path}:{line}: unknown country {name!r} (add it to COUNTRIES in minerals_cli/ingest.py)"]) from None
-        if code is not None:
-            out.append((name, code))
-    return out
+    return [n for n in names if n and n != "NA" and not countries.is_other(n)]
+
+
+def _built(model, where: str, **fields):
+    """A record from a file's values; a value the model refuses is a DataError at the file's line."""
+    from pydantic import ValidationError
+
+    try:
+        return model(**fields)
+    except ValidationError as exc:
+        raise DataError(
+            [
+                f"{where}: {'.'.join(map(str, e['loc'])) or model.__name__}: {e['msg'].removeprefix('Value error, ')}"
+                for e in exc.errors(include_url=False)
+            ]
+        ) from None
 
 
 def _reason(published: str, where: str) -> Optional[str]:
@@ -486,7 +552,7 @@ def chapter_commodity(chapter: str, commodity: str) -> Optional[str]:
     return CHAPTERS.get(key[0])
 
 
-def parse_commodities(release: ReleaseFile, edition: int, batch: Batch) -> None:
+def parse_commodities(release: ReleaseFile, edition: int, batch: Batch, countries: CountryNames) -> None:
     """Import-source shares by category and each chapter's NIR series."""
     file_name = Path(release.path).name
     groups: dict[tuple[str, str, str], list[tuple[dict[str, str], int]]] = {}
@@ -503,10 +569,11 @@ def parse_commodities(release: ReleaseFile, edition: int, batch: Batch) -> None:
             detail = clean_name(row["Statistics_detail"])
             part = detail.split(":", 1)[1].strip().lower() if ":" in detail else ""
             key = (cid, clean_name(row["MCS chapter"]), clean_name(row["Commodity"]).lower() + "|" + part)
-            if row["Year"].strip().isdigit():
-                series.setdefault(key, {})[int(row["Year"])] = (squash(row["Value"]), line, _notes(row["Notes"]))
+            year = _year(row["Year"])
+            if year is not None:
+                series.setdefault(key, {})[year] = (squash(row["Value"]), line, _notes(row["Notes"]))
     for (cid, chapter, commodity, category), rows in groups.items():
-        combined = [clean_name(r["Country"]) for r, _ in rows if _is_combined(r["Country"])]
+        combined = [clean_name(r["Country"]) for r, _ in rows if _is_combined(r["Country"], countries)]
         if combined:
             batch.skipped.append(
                 f"{file_name}:{rows[0][1]}: {chapter} {category!r}: {combined[0]!r} is several countries in one "
@@ -515,7 +582,7 @@ def parse_commodities(release: ReleaseFile, edition: int, batch: Batch) -> None:
             _set_note(batch, cid, f"MCS {edition} Import Sources", f"{chapter} lists {combined[0]!r} together "
                       f"({', '.join(_notes(rows[0][0]['Notes'])) or 'no shares by country'})")
             continue
-        shares = _share_list(cid, chapter, commodity, category, rows, edition, release.path, file_name)
+        shares = _share_list(cid, chapter, commodity, category, rows, edition, release.path, file_name, countries)
         batch.shares.setdefault(cid, []).append(shares)
         batch.shares_period = batch.shares_period or shares.period
         batch.names.setdefault(cid, commodity)
@@ -528,13 +595,13 @@ def parse_commodities(release: ReleaseFile, edition: int, batch: Batch) -> None:
         batch.data_year = edition - 1
 
 
-def _share_list(cid, chapter, commodity, category, rows, edition, path, file_name) -> ImportShares:
+def _share_list(cid, chapter, commodity, category, rows, edition, path, file_name, countries) -> ImportShares:
     shares, notes = [], []
-    periods = {short_period(r["Year"]) for r, _ in rows}
+    periods = {_period(row, line, path) for row, line in rows}
     if len(periods) != 1:
         raise DataError([f"{path}:{rows[0][1]}: {chapter} {category!r}: more than one period {sorted(periods)}"])
     for row, line in rows:
-        shares.append(_share(row, line, path))
+        shares.append(_share(row, line, path, countries))
         for note in _notes(row["Notes"]):
             tagged = f"{clean_name(row['Country'])}: {note}" if note.lower().startswith("includes hong kong") else note
             if tagged not in notes:
@@ -545,7 +612,9 @@ def _share_list(cid, chapter, commodity, category, rows, edition, path, file_nam
     complete = abs(total - 100) <= 1
     if not complete:
         notes.append(f"shares as published sum to {total:g}%, so the list is marked incomplete")
-    return ImportShares(
+    return _built(
+        ImportShares,
+        f"{path}:{rows[0][1]}",
         edition=edition,
         period=periods.pop(),
         category=label,
@@ -561,30 +630,39 @@ def _share_list(cid, chapter, commodity, category, rows, edition, path, file_nam
     )
 
 
-def _is_combined(name: str) -> bool:
+def _period(row: dict[str, str], line: int, path: str) -> str:
+    """The import-sources period of a row ('2021–24' -> '2021-24'); anything else is a DataError at its line."""
+    try:
+        return short_period(row["Year"])
+    except ValueError:
+        raise DataError([f"{path}:{line}: Year: {squash(row['Year'])!r} is not a period of years such as "
+                         "'2021-24' (an Import Sources row gives the years its shares cover)"]) from None
+
+
+def _is_combined(name: str, countries: CountryNames) -> bool:
     """'China, Germany, and Russia': USGS names a group of countries where it has no split."""
     cleaned = clean_name(name)
-    return cleaned not in COUNTRIES and ("," in cleaned or " and " in cleaned) and cleaned.lower() not in OTHER_NAMES
+    return not countries.knows(cleaned) and ("," in cleaned or " and " in cleaned)
 
 
 def _notes(text: str) -> list[str]:
     return [squash(n) for n in text.split(" -- ") if squash(n)]
 
 
-def _share(row: dict[str, str], line: int, path: str) -> Share:
+def _share(row: dict[str, str], line: int, path: str, countries: CountryNames) -> Share:
+    """One country's share; USGS's bounds ('>99', '<1') are kept as printed, with the bound as percent."""
+    where = f"{path}:{line}"
     name = clean_name(row["Country"])
     value = squash(row["Value"])
+    code = countries.code(name, f"{where}: Country")
     try:
-        code = country_code(name)
-    except KeyError:
-        raise DataError([f"{path}:{line}: Country: unknown country {name!r} (a combined or new name; add it to COUNTRIES in minerals_cli/ingest.py)"]) from None
-    m = re.fullmatch(r"([<>])\s*(\d+(?:\.\d+)?)", value)
-    try:
-        if m:
-            return Share(country=code, name=name, percent=float(m.group(2)), published=value)
-        return Share(country=code, name=name, percent=float(value))
+        percent, qualifier = parse_published(value)
     except ValueError:
-        raise DataError([f"{path}:{line}: Value: {value!r} is not a percentage"]) from None
+        qualifier = None
+    if qualifier not in ("exact", "<", ">"):
+        raise DataError([f"{where}: Value: {value!r} is not a percentage (a number, >N or <N)"])
+    published = value if qualifier != "exact" else None
+    return _built(Share, where, country=code, name=name, percent=percent, published=published)
 
 
 def _mark_whole(cid: str, lists: list[ImportShares], batch: Batch) -> None:
@@ -634,7 +712,9 @@ def _chapter_series(series, edition: int, batch: Batch, path: str, file_name: st
         except ValueError as exc:
             raise DataError([f"{path}:{line}: Value: {exc}"]) from None
         batch.names.setdefault(cid, key.split("|")[0].title())
-        batch.chapter_reliance[cid] = Reliance(
+        batch.chapter_reliance[cid] = _built(
+            Reliance,
+            f"{path}:{line}",
             edition=edition,
             year=year,
             published=published,
@@ -658,8 +738,11 @@ def _primary_series(cid: str, entries):
     return entries[0] if len(entries) == 1 else None
 
 
-def ingest(paths: list[Path], edition: Optional[int] = None) -> Batch:
-    """Read release files of one edition into a Batch; the edition is checked against each file."""
+def ingest(paths: list[Path], edition: Optional[int] = None, countries: Optional[CountryNames] = None) -> Batch:
+    """Read release files of one edition into a Batch; the edition is checked against each file.
+
+    Country names go through `countries` (default: the shipped registry).
+    """
     releases = [read_release(p) for p in paths]
     editions = {r.path: detect_edition(r) for r in releases}
     found = {e for e in editions.values() if e is not None}
@@ -673,12 +756,13 @@ def ingest(paths: list[Path], edition: Optional[int] = None) -> Batch:
         wrong = [f"{p} (MCS {e})" for p, e in editions.items() if e is not None and e != edition]
         if wrong:
             raise UsageError(f"--edition {edition} does not match {', '.join(wrong)}")
+    countries = countries or CountryNames.shipped()
     batch = Batch(edition=edition)
     for release in sorted(releases, key=lambda r: r.kind != "fig2"):
         if release.kind == "fig2":
-            parse_fig2(release, edition, batch)
+            parse_fig2(release, edition, batch, countries)
         else:
-            parse_commodities(release, edition, batch)
+            parse_commodities(release, edition, batch, countries)
     _cross_check(batch)
     return batch
 
@@ -901,3 +985,145 @@ def leading_comments(text: str) -> str:
             break
         lines.append(line)
     return "".join(lines)
+
+
+# --------------------------------------------------------------------------
+# One run of `minerals ingest-mcs`: choose the file, merge, write it checked
+
+
+@dataclass
+class Plan:
+    """Where a run writes, what it starts from, and whose country registry names the countries."""
+
+    target: Path
+    base: Path
+    directory: Path
+
+
+def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_dir: Optional[Path]):
+    """Ingest release files into the --output file or the data directory's import_dependence.yaml.
+
+    The records are merged into the file as it is (the --output file if it
+    exists, else the data directory's), so curated notes, reasons, other
+    editions and headline counts survive.  The shipped data is never written.
+    """
+    from .models import IngestCounts, IngestResult
+
+    plan = choose_target(output, data_dir)
+    countries, notes = registry_of(plan.directory)
+    doc, header = read_base(plan.base)
+    batch = ingest(files, edition, countries)
+    merged, counts, warnings = merge(doc, batch)
+    write_checked(plan.target, dump_yaml(merged, header))
+    return IngestResult(
+        files=[str(f) for f in files],
+        kinds=batch.kinds,
+        edition=batch.edition,
+        data_year=batch.data_year or batch.edition - 1,
+        output=str(plan.target),
+        counts=IngestCounts(**counts),
+        skipped=batch.skipped,
+        warnings=notes + batch.warnings + warnings,
+    )
+
+
+def choose_target(output: Optional[Path], data_dir: Optional[Path]) -> Plan:
+    """--output wins; else the explicitly named data directory's file; never a file of the shipped data."""
+    import os
+
+    from .data import FILES, resolve_data_dir
+
+    explicit = data_dir or (Path(os.environ["MINERALS_DATA_DIR"]) if os.environ.get("MINERALS_DATA_DIR") else None)
+    directory = resolve_data_dir(explicit)  # the shipped directory when none is named
+    if output is not None:
+        target = output
+    elif explicit is not None:
+        target = directory / FILES["trade"]
+    else:
+        raise UsageError(
+            "ingest-mcs writes no file without --output FILE or a data directory of your own "
+            "(--data-dir DIR or MINERALS_DATA_DIR)",
+            "the data shipped with the package is never written",
+        )
+    _refuse_shipped(target)
+    base = target if target.exists() else directory / FILES["trade"]
+    return Plan(target=target, base=base, directory=directory)
+
+
+def _refuse_shipped(target: Path) -> None:
+    """The shipped data is the package's, whichever option or variable points at it (symlinks resolved)."""
+    from .data import shipped_data_dir
+
+    shipped = shipped_data_dir().resolve()
+    if target.resolve().parent == shipped:
+        raise UsageError(
+            f"{target} is in the data shipped with the package ({shipped}), which ingest-mcs never writes",
+            "write to a file of your own with --output FILE (it starts from the shipped records), "
+            "or to a copy of the data directory named with --data-dir DIR",
+        )
+
+
+def registry_of(directory: Path) -> tuple[CountryNames, list[str]]:
+    """The country registry of the data directory in use; the shipped one if the directory has none."""
+    from .data import FILES
+
+    if (directory / FILES["countries"]).exists():
+        return CountryNames.of_directory(directory), []
+    names = CountryNames.shipped()
+    return names, [f"{directory} has no {FILES['countries']}: country names were resolved through {names.registry}"]
+
+
+def read_base(base: Path) -> tuple[dict[str, Any], str]:
+    """(document, leading comment block) to merge into; an empty or absent file starts a new document.
+
+    The file is validated as a whole first, so that a broken base is reported
+    as `file:line: field` of that file rather than failing inside the merge.
+    """
+    from .data import read_yaml, validate_file
+
+    if not base.exists():
+        return empty_document(), ""
+    doc = read_yaml(base)
+    if doc is not None:
+        validate_file("trade", base)
+    try:
+        header = leading_comments(base.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DataError([f"{base}:1: not UTF-8 text ({exc.reason})"]) from None
+    return (doc if doc is not None else empty_document()), header
+
+
+def write_checked(target: Path, text: str) -> None:
+    """Replace the target only with a document that validates.
+
+    The text goes to a temporary file beside the target, is validated there
+    and then renamed over the target in one step.  A document that fails is
+    kept as `<target>.rejected` and its problems name that file, so that every
+    `file:line` of the message can be opened; the target is left as it was.
+    """
+    import os
+
+    from .data import validate_file
+
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        try:
+            validate_file("trade", tmp)
+        except DataError as exc:
+            rejected = target.with_name(target.name + ".rejected")
+            os.replace(tmp, rejected)
+            raise DataError(
+                [_renamed(p, tmp, rejected) for p in exc.problems]
+                + [f"{target}: left unchanged; the merged document that failed validation is kept in {rejected}"]
+            ) from None
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _renamed(problem: str, old: Path, new: Path) -> str:
+    return str(new) + problem[len(str(old)):] if problem.startswith(str(old)) else problem

@@ -153,6 +153,35 @@ def test_output_onto_the_shipped_file_is_refused(cli):
     assert shipped.read_bytes() == before
 
 
+def test_data_dir_naming_the_shipped_data_is_refused(cli):
+    from minerals_cli.data import shipped_data_dir
+
+    shipped = shipped_data_dir()
+    before = (shipped / "import_dependence.yaml").read_bytes()
+    by_option = run_ingest(cli, FIG2_2026, args=("--data-dir", str(shipped)))
+    by_variable = cli("ingest-mcs", str(FIG2_2026), "--json", env={"MINERALS_DATA_DIR": str(shipped)})
+    for r in (by_option, by_variable):
+        assert r.exit_code == 2 and "shipped" in r.stderr
+        assert "--output FILE" in r.stderr  # the hint points elsewhere, not at the shipped data
+    assert (shipped / "import_dependence.yaml").read_bytes() == before
+    assert not list(shipped.glob("*.tmp"))
+
+
+def test_output_reaching_the_shipped_data_through_a_link_is_refused(cli, tmp_path):
+    from minerals_cli.data import shipped_data_dir
+
+    shipped = shipped_data_dir()
+    before = (shipped / "import_dependence.yaml").read_bytes()
+    link = tmp_path / "link"
+    link.symlink_to(shipped, target_is_directory=True)
+    for args in (("--output", str(link / "import_dependence.yaml")), ("--data-dir", str(link)),
+                 ("--output", str(shipped / "import_dependence_2027.yaml"))):
+        r = run_ingest(cli, FIG2_2026, args=args)
+        assert r.exit_code == 2 and "shipped" in r.stderr, args
+    assert (shipped / "import_dependence.yaml").read_bytes() == before
+    assert not (shipped / "import_dependence_2027.yaml").exists()
+
+
 def test_unknown_file_format_is_a_data_error(cli, tmp_path, empty_dir):
     bad = tmp_path / "MCS2026_other.csv"
     bad.write_text("a,b,c\n1,2,3\n")
@@ -167,8 +196,45 @@ def test_unknown_country_names_its_line(cli, tmp_path, empty_dir):
     bad.write_text(text, encoding="utf-8")
     r = run_ingest(cli, bad, args=("--data-dir", str(empty_dir)))
     assert r.exit_code == 3
-    assert ":6: unknown country 'Atlantis'" in r.stderr
-    assert "Traceback" not in r.stderr
+    assert f"{bad}:6: Major_Import_Sources_2020_2023: unknown country 'Atlantis'" in r.stderr
+    assert "aliases" in r.stderr and "country_groups.yaml" in r.stderr
+    assert "ingest.py" not in r.stderr  # a data fix, not a code change
+    assert not (empty_dir / "import_dependence.yaml").exists()
+
+
+def with_alias(directory: Path, code: str, alias: str) -> None:
+    """Add `alias` to a country of the registry in `directory`."""
+    path = directory / "country_groups.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    country = next(c for c in doc["countries"] if c["code"] == code)
+    country["aliases"] = country.get("aliases", []) + [alias]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_country_names_go_through_the_registry_of_the_data_directory(cli, tmp_path, data_copy):
+    text = FIG2_2025.read_text(encoding="utf-8").replace("Guyana", "Atlantis")
+    bad = tmp_path / "MCS2025_Fig2_Net_Import_Reliance.csv"
+    bad.write_text(text, encoding="utf-8")
+    r = run_ingest(cli, bad, args=("--data-dir", str(data_copy)))
+    assert r.exit_code == 3
+    assert f"aliases in {data_copy / 'country_groups.yaml'}" in r.stderr
+
+    with_alias(data_copy, "GY", "Atlantis")
+    r = run_ingest(cli, bad, args=("--data-dir", str(data_copy)))
+    assert r.exit_code == 0, r.stderr
+    doc = load(data_copy / "import_dependence.yaml")
+    ranked = next(x for x in commodity(doc, "aluminum")["ranked_sources"] if x["edition"] == 2025)
+    assert {"country": "GY", "name": "Atlantis"} in ranked["countries"]  # the printed name kept, the code the registry's
+
+
+def test_a_share_country_unknown_to_the_registry_is_a_data_error(cli, tmp_path, empty_dir):
+    text = COMMODITIES.read_bytes().decode("cp1252").replace("Jamaica", "Atlantis")
+    bad = tmp_path / "MCS2026_Commodities_Data.csv"
+    bad.write_bytes(text.encode("cp1252"))
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "Atlantis" in row)
+    r = run_ingest(cli, bad, args=("--data-dir", str(empty_dir)))
+    assert r.exit_code == 3
+    assert f"{bad}:{line}: Country: unknown country 'Atlantis'" in r.stderr
 
 
 def test_output_goes_to_the_named_file(cli, tmp_path, empty_dir):
@@ -327,11 +393,112 @@ def test_clean_name_and_country_codes():
     assert ingest.clean_name(" China3 ") == "China"
     assert ingest.clean_name("Rare earths (compounds and metals)9") == "Rare earths (compounds and metals)"
     assert ingest.clean_name("Finland ") == "Finland"
-    assert ingest.country_code("Republic of Korea") == ingest.country_code("Korea, Republic of") == "KR"
-    assert ingest.country_code("Congo (Kinshasa)") == "CD"
-    assert ingest.country_code("Other countries") is None
+    names = ingest.CountryNames.shipped()
+    assert names.code("Republic of Korea", "x") == names.code("Korea, Republic of", "x") == "KR"
+    assert names.code("Congo (Kinshasa)", "x") == "CD"
+    assert names.code("Burma", "x") == "MM"
+    assert names.code("China3 ", "x") == "CN"
+    assert names.code("Other countries", "x") is None
+    assert not names.knows("China, Germany, and Russia")
     assert ingest.short_period("2021\u201324") == "2021-24"
     assert ingest.short_period("2019_2022") == "2019-22"
+
+
+# --------------------------------------------------------------------------
+# Malformed input: a DataError naming file, line and field, never a traceback
+
+
+def commodities_without(tmp_path: Path, column: str) -> Path:
+    """The Commodities fixture with one column removed."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(COMMODITIES.read_bytes().decode("cp1252"), newline="")))
+    drop = rows[0].index(column)
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows([v for i, v in enumerate(row) if i != drop] for row in rows)
+    path = tmp_path / "MCS2026_Commodities_Data.csv"
+    path.write_bytes(out.getvalue().encode("cp1252"))
+    return path
+
+
+@pytest.mark.parametrize("column", [c for c in ingest.COMMODITIES_COLUMNS if c != "MCS chapter"])
+def test_a_commodities_file_lacking_a_column_is_a_data_error(cli, tmp_path, empty_dir, column):
+    bad = commodities_without(tmp_path, column)
+    r = run_ingest(cli, bad, args=("--data-dir", str(empty_dir)))
+    assert r.exit_code == 3, r.stderr
+    assert f"{bad}:1: {column}: missing column" in r.stderr
+    assert not (empty_dir / "import_dependence.yaml").exists()
+
+
+def test_an_import_sources_year_that_is_not_a_period_is_a_data_error(cli, tmp_path, empty_dir):
+    lines = COMMODITIES.read_bytes().decode("cp1252").split("\n")
+    n = next(i for i, row in enumerate(lines) if ",Import Sources," in row)
+    lines[n] = lines[n].replace("2021\u201324", "2024")
+    bad = tmp_path / "MCS2026_Commodities_Data.csv"
+    bad.write_bytes("\n".join(lines).encode("cp1252"))
+    r = run_ingest(cli, bad, args=("--data-dir", str(empty_dir)))
+    assert r.exit_code == 3, r.stderr
+    assert f"{bad}:{n + 1}: Year: '2024' is not a period" in r.stderr
+
+
+def test_a_share_over_100_is_a_data_error(cli, tmp_path, empty_dir):
+    lines = COMMODITIES.read_bytes().decode("cp1252").split("\n")
+    n = next(i for i, row in enumerate(lines) if ",Import Sources," in row)
+    lines[n] = lines[n].replace("\u201324,56,", "\u201324,156,")
+    bad = tmp_path / "MCS2026_Commodities_Data.csv"
+    bad.write_bytes("\n".join(lines).encode("cp1252"))
+    r = run_ingest(cli, bad, args=("--data-dir", str(empty_dir)))
+    assert r.exit_code == 3, r.stderr
+    assert f"{bad}:{n + 1}: percent:" in r.stderr
+
+
+BROKEN_BASES = {
+    "a commodity that is not a mapping": "editions: []\ncommodities:\n- just a string\n",
+    "a commodity without an id": "editions: []\ncommodities:\n- name: Lithium\n",
+    "not a mapping at all": "- 1\n- 2\n",
+}
+
+
+@pytest.mark.parametrize("text", BROKEN_BASES.values(), ids=list(BROKEN_BASES))
+def test_an_output_file_that_does_not_validate_is_reported_as_itself(cli, tmp_path, empty_dir, text):
+    out = tmp_path / "base.yaml"
+    out.write_text(text)
+    r = run_ingest(cli, FIG2_2026, args=("--output", str(out), "--data-dir", str(empty_dir)))
+    assert r.exit_code == 3, r.stderr
+    assert f"{out}:" in r.stderr
+    assert out.read_text() == text
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_data_directory_file_that_does_not_validate_names_its_line_and_field(cli, empty_dir):
+    base = empty_dir / "import_dependence.yaml"
+    text = "# mine\neditions: []\ncommodities:\n- id: lithium\n  name: Lithium\n- name: Cobalt\n"
+    base.write_text(text)
+    r = run_ingest(cli, FIG2_2026, args=("--data-dir", str(empty_dir)))
+    assert r.exit_code == 3, r.stderr
+    assert f"{base}:6: commodities.1.id:" in r.stderr
+    assert base.read_text() == text
+
+
+def test_a_merged_document_that_fails_names_a_file_that_exists(cli, empty_dir, monkeypatch):
+    real_merge = ingest.merge
+
+    def duplicating_merge(doc, batch):
+        merged, counts, warnings = real_merge(doc, batch)
+        merged["commodities"].append(dict(merged["commodities"][0]))  # the same id twice
+        return merged, counts, warnings
+
+    monkeypatch.setattr(ingest, "merge", duplicating_merge)
+    r = run_ingest(cli, FIG2_2026, args=("--data-dir", str(empty_dir)))
+    assert r.exit_code == 3, r.stderr
+    rejected = empty_dir / "import_dependence.yaml.rejected"
+    first = r.stderr.split("minerals: error: ", 1)[1].splitlines()[0]
+    assert first.startswith(f"{rejected}:") and "duplicate" in first
+    line = int(first[len(str(rejected)) + 1:].split(":")[0])
+    assert rejected.read_text().splitlines()[line - 1].startswith("- id:")  # the line named is the record
+    assert not (empty_dir / "import_dependence.yaml").exists()  # the target is left as it was
+    assert not list(empty_dir.glob("*.tmp"))
 
 
 # --------------------------------------------------------------------------

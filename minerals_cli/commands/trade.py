@@ -6,7 +6,6 @@ modules are imported inside the functions.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -103,84 +102,13 @@ def ingest_mcs(
     The records are merged into an existing import_dependence.yaml (the --output
     file if it exists, else the data directory's), keeping curated notes,
     reasons, other editions and headline counts.  The shipped data is never
-    written: give --output FILE, or a data directory with --data-dir or
-    MINERALS_DATA_DIR.
+    written: give --output FILE, or a data directory of your own with
+    --data-dir or MINERALS_DATA_DIR.
     """
-    from ..errors import UsageError
+    from ..ingest import run
     from ..render import emit
 
-    target, base = _target(output, data_dir)
-    if target is None:
-        raise UsageError(
-            "ingest-mcs writes no file without --output FILE or an explicit --data-dir DIR (or MINERALS_DATA_DIR)",
-            "the data shipped with the package is never overwritten",
-        )
-    result = _ingest(files, edition, target, base)
-    emit(result, _ingest_view, output_format(fmt, as_json))
-
-
-def _target(output: Optional[Path], data_dir: Optional[Path]) -> tuple[Optional[Path], Optional[Path]]:
-    """(file to write, file to start from): --output wins; else the explicit data directory's file."""
-    from ..data import FILES, resolve_data_dir, shipped_data_dir
-
-    explicit = data_dir or (Path(os.environ["MINERALS_DATA_DIR"]) if os.environ.get("MINERALS_DATA_DIR") else None)
-    directory = resolve_data_dir(explicit) if explicit else None
-    in_dir = directory / FILES["trade"] if directory else None
-    if output is not None:
-        shipped = shipped_data_dir() / FILES["trade"]
-        if output.resolve() == shipped.resolve() and explicit is None:
-            from ..errors import UsageError
-
-            raise UsageError(f"--output {output} is the shipped data file, which ingest-mcs never writes",
-                             "write elsewhere, or name the directory with --data-dir to update it on purpose")
-        if output.exists():
-            base = output
-        elif in_dir is not None:
-            base = in_dir
-        else:
-            base = shipped_data_dir() / FILES["trade"]
-        return output, base
-    if directory is None:
-        return None, None
-    return in_dir, in_dir
-
-
-def _ingest(files: list[Path], edition: Optional[int], target: Path, base: Optional[Path]):
-    from .. import ingest
-    from ..data import read_yaml, validate_file
-    from ..errors import DataError, UsageError
-    from ..models import IngestCounts, IngestResult
-
-    if base is not None and base.exists():
-        doc = read_yaml(base) or ingest.empty_document()
-        if not isinstance(doc, dict):
-            raise DataError([f"{base}:1: expected a mapping with editions and commodities"])
-        header = ingest.leading_comments(base.read_text(encoding="utf-8"))
-    else:
-        doc, header = ingest.empty_document(), ""
-    batch = ingest.ingest(files, edition)
-    merged, counts, warnings = ingest.merge(doc, batch)
-    text = ingest.dump_yaml(merged, header)
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        validate_file("trade", tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return IngestResult(
-        files=[str(f) for f in files],
-        kinds=batch.kinds,
-        edition=batch.edition,
-        data_year=batch.data_year or batch.edition - 1,
-        output=str(target),
-        counts=IngestCounts(**counts),
-        skipped=batch.skipped,
-        warnings=batch.warnings + warnings,
-    )
+    emit(run(files, edition, output, data_dir), _ingest_view, output_format(fmt, as_json))
 
 
 def _ingest_view(r) -> View:
