@@ -318,3 +318,93 @@ def test_every_import_source_usgs_names_is_registered(cli):
             unresolved.append(name)
     assert unresolved == []
     assert len(names) > 60
+
+
+def test_scenario_cuts_a_group_without_the_united_states(cli):
+    nato = run_json(cli, "scenario", "--cut", "nato")
+    members = {g["id"]: g["members"] for g in load(DATA, "country_groups.yaml")["groups"]}
+    assert "US" in members["nato"] and "US" not in nato["cut"]
+    assert nato["cut"] == [c for c in members["nato"] if c != "US"]
+    assert any("United States, a member of nato" in c and "left out" in c for c in nato["caveats"])
+    g7 = run_json(cli, "scenario", "--cut", "g7", "--cut", "CN")
+    assert g7["cut"] == ["CA", "FR", "DE", "IT", "JP", "GB", "CN"]
+    assert g7["rows"] == run_json(cli, "scenario", "--cut", "CA,FR,DE,IT,JP,GB,CN")["rows"]
+    for explicit in (["US"], ["nato,USA"], ["g7", "--cut", "United States"]):
+        run = cli("scenario", "--cut", *explicit)
+        assert run.exit_code == 2 and "domestic" in run.stderr, explicit
+
+
+# --------------------------------------------------------------------------
+# defaults every command takes from the data: the list and the edition
+
+
+def edit_yaml(directory: Path, name: str, change) -> None:
+    path = directory / name
+    doc = yaml.safe_load(path.read_text())
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+
+
+def rename_list(old: str, new: str):
+    """Rename a list id everywhere in minerals_2025.yaml."""
+    def change(doc):
+        for entry in doc["lists"]:
+            entry["id"] = new if entry["id"] == old else entry["id"]
+            entry["previous_final"] = new if entry.get("previous_final") == old else entry.get("previous_final")
+        for m in doc["minerals"]:
+            m["lists"] = [new if lid == old else lid for lid in m["lists"]]
+            for key in ("listed_as", "covered_by"):
+                if old in m.get(key, {}):
+                    m[key][new] = m[key].pop(old)
+    return change
+
+
+def test_commands_default_to_the_lists_the_data_holds(cli, data_copy):
+    """With list '2025' renamed '2025-final', no command may fall back to a hard-coded '2025'."""
+    edit_yaml(data_copy, "minerals_2025.yaml", rename_list("2025", "2025-final"))
+
+    def rename_headline(doc):
+        for h in doc["headline_counts"]:
+            h["list"] = "2025-final" if h["list"] == "2025" else h["list"]
+
+    edit_yaml(data_copy, "import_dependence.yaml", rename_headline)
+    assert cli("validate", str(data_copy)).exit_code == 0
+    where = ("--data-dir", str(data_copy))
+    for args in (["country", "CN"], ["gaps"], ["scenario", "--cut", "CN"]):
+        assert run_json(cli, *args, *where)["list"] == "2025-final", args
+    assert len(run_json(cli, "gaps", *where)["minerals"]) == 60
+    chart = run_json(cli, "chart", *where)
+    assert (chart["edition"], chart["list"]) == (2026, "2025-final")
+    s = run_json(cli, "summary", *where)
+    assert (s["list"], s["at_100"]["computed"], s["over_50"]["computed"], s["match"]) == ("2025-final", 13, 20, True)
+    run = cli("gaps", "--list", "2025", *where)
+    assert run.exit_code == 2 and "2025-final" in run.stderr
+
+
+def test_without_editions_every_command_says_so(cli, data_copy):
+    def no_editions(doc):
+        doc["editions"], doc["headline_counts"] = [], []
+        for c in doc["commodities"]:
+            c["reliance"], c["import_shares"], c["ranked_sources"] = [], [], []
+
+    edit_yaml(data_copy, "import_dependence.yaml", no_editions)
+    assert cli("validate", str(data_copy)).exit_code == 0
+    for args in (["summary"], ["chart"], ["exposure", "lithium"], ["country", "CN"], ["gaps"], ["scenario", "--cut", "CN"]):
+        run = cli(*args, "--data-dir", str(data_copy))
+        assert run.exit_code == 2 and "no MCS edition" in run.stderr, (args, run.stderr)
+        run = cli(*args, "--edition", "2026", "--data-dir", str(data_copy))
+        assert run.exit_code == 2 and "unknown MCS edition 2026" in run.stderr, (args, run.stderr)
+
+
+def test_every_command_defaults_to_the_latest_edition_with_figures(cli, data_copy):
+    """An edition announced before its figures are in the data is not the default of any command."""
+    def announce_2027(doc):
+        doc["editions"].append({**doc["editions"][-1], "edition": 2027, "data_year": 2026, "title": "MCS 2027"})
+
+    edit_yaml(data_copy, "import_dependence.yaml", announce_2027)
+    where = ("--data-dir", str(data_copy))
+    for args in (["summary"], ["chart"], ["exposure", "lithium"], ["country", "CN"], ["gaps"], ["scenario", "--cut", "CN"]):
+        assert run_json(cli, *args, *where)["edition"] == 2026, args
+    assert run_json(cli, "summary", *where)["match"] is True
+    assert run_json(cli, "exposure", "lithium", *where)["reliance"]["edition"] == 2026
+    assert run_json(cli, "gaps", "--edition", "2027", *where)["autonomy"]["covered"] == 0  # asked for: no figures

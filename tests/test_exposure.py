@@ -368,3 +368,18 @@ def test_targets_file_keeps_the_stated_goals_unverified():
     for t in targets.values():
         assert t["verified"] is False and t["note"]
         assert "SunSirs" in t["stated_in"]["source"]
+
+
+# --------------------------------------------------------------------------
+# the FEOC line follows the data's feoc group
+
+
+def test_feoc_label_is_built_from_the_feoc_group(cli, data_copy):
+    assert exposure_json(cli, "gallium")["feoc"]["label"] == "foreign entities of concern (feoc: CN, RU, KP, IR)"
+    path = data_copy / "country_groups.yaml"
+    doc = yaml.safe_load(path.read_text())
+    next(g for g in doc["groups"] if g["id"] == "feoc")["members"] = ["CN", "BY"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    r = exposure_json(cli, "gallium", data_dir=data_copy)
+    assert r["feoc"]["label"] == "foreign entities of concern (feoc: CN, BY)"
+    assert r["feoc"]["countries"] == ["CN", "BY"]

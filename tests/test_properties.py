@@ -26,6 +26,8 @@ SETTINGS = settings(
 NAMES = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"]
 COUNTRIES = [("CN", "China"), ("CA", "Canada"), ("AU", "Australia"), ("JP", "Japan"), ("CD", "Congo (Kinshasa)"),
              ("KR", "Republic of Korea"), ("DE", "Germany")]
+# The United States is in the registry and in groups (as in nato and g7), never an import source.
+REGISTRY = [*COUNTRIES, ("US", "United States")]
 CITE = {"source": "hypothesis test data"}
 EXIT_CODES = {0, 1, 2, 3}
 # Numbers that are percentages of consumption or of imports, by the last key of their path.
@@ -68,8 +70,7 @@ def share_list(draw, codes):
 def datasets(draw):
     years = sorted(draw(st.lists(st.integers(2015, 2030), min_size=1, max_size=3, unique=True)))
     list_ids = [str(y) for y in years]
-    statuses = [draw(st.sampled_from(["final", "draft"])) for _ in list_ids]
-    statuses[draw(st.integers(0, len(statuses) - 1))] = "final"  # a file without a final list crashes `show`
+    statuses = [draw(st.sampled_from(["final", "draft"])) for _ in list_ids]  # drafts only is allowed
     names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=6, unique=True))
     commodities = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4, unique=True))
     minerals = []
@@ -95,7 +96,7 @@ def datasets(draw):
             finals.append(lid)
 
     codes = [c for c, _ in COUNTRIES]
-    editions = sorted(draw(st.lists(st.integers(2024, 2027), min_size=1, max_size=3, unique=True)))
+    editions = sorted(draw(st.lists(st.integers(2024, 2027), min_size=0, max_size=3, unique=True)))
     trade = []
     for cid in commodities:
         record = {"id": cid, "name": cid.upper(), "reliance": [], "import_shares": [], "ranked_sources": []}
@@ -117,17 +118,24 @@ def datasets(draw):
         trade.append(record)
 
     groups = []
-    for gid in ("fta", "msp", "g7", "nato"):
-        members = draw(st.lists(st.sampled_from(codes), unique=True))
+    for gid in ("fta", "msp", "g7", "nato", "feoc"):
+        members = draw(st.lists(st.sampled_from([*codes, "US"] if gid in ("g7", "nato") else codes), unique=True))
         groups.append({"id": gid, "name": gid.upper(), "members": members, "as_of": "2026-01-01", "source": CITE})
+    headlines = [
+        {"edition": ed, "list": draw(st.sampled_from(list_ids)), "at_100": draw(st.integers(0, 5)),
+         "over_50": draw(st.integers(0, 5)), "source": CITE,
+         "rule": draw(st.sampled_from(["lanthanides individually", "rare earths as one group"]))}
+        for ed in editions if draw(st.booleans())
+    ]
     return {
         "minerals_2025.yaml": {"lists": lists, "minerals": minerals},
         "import_dependence.yaml": {
             "editions": [{"edition": e, "data_year": e - 1, "shares_period": "2020-23", "title": f"MCS {e}",
                           "citation": CITE} for e in editions],
             "commodities": trade,
+            "headline_counts": headlines,
         },
-        "country_groups.yaml": {"countries": [{"code": c, "name": n} for c, n in COUNTRIES], "groups": groups},
+        "country_groups.yaml": {"countries": [{"code": c, "name": n} for c, n in REGISTRY], "groups": groups},
         "targets.yaml": {"targets": [
             {"id": "allied-50-2030", "description": "x", "kind": "allied share", "value": 50, "year": 2030,
              "verified": False, "stated_in": CITE},
@@ -156,9 +164,11 @@ def commands(files: dict, available: set[str]) -> list[list[str]]:
     runs += [["diff", lists[0], lists[-1]]]
     runs += [["show", m] for m in minerals]
     runs += [["chart"]] + [["chart", "--edition", e, "--list", lists[-1]] for e in editions]
-    optional = [["exposure", minerals[0]], ["exposure", minerals[-1], "--edition", editions[0]],
-                ["country", "CN", "--list", lists[-1]], ["gaps", "--list", lists[-1]],
-                ["scenario", "--cut", "CN", "--list", lists[-1]], ["summary"]]
+    optional = [["exposure", minerals[0]], ["country", "CN"], ["country", "CN", "--list", lists[-1]],
+                ["gaps"], ["gaps", "--list", lists[-1]], ["scenario", "--cut", "CN"],
+                ["scenario", "--cut", "CN", "--list", lists[-1]], ["scenario", "--cut", "g7,nato"], ["summary"]]
+    optional += [["exposure", minerals[-1], "--edition", e] for e in editions[:1]]
+    optional += [["summary", "--edition", e] for e in editions] + [["summary", "--list", lists[0]]]
     runs += [r for r in optional if r[0] in available]
     return runs
 
@@ -217,6 +227,9 @@ def test_chart_bars_are_within_0_100_and_sorted(cli, files):
     with tempfile.TemporaryDirectory() as tmp:
         write(files, Path(tmp))
         run = cli("chart", "--json", "--data-dir", tmp)
+        if not files["import_dependence.yaml"]["editions"]:
+            assert run.exit_code == 2 and "no MCS edition" in run.stderr
+            return
         assert run.exit_code == 0, run.stderr
         chart = run.json()
         values = [b["value"] for b in chart["bars"]]
@@ -228,6 +241,33 @@ def test_chart_bars_are_within_0_100_and_sorted(cli, files):
         charted = [m for b in chart["bars"] for m in b["minerals"]] + [m for u in chart["unknown"] for m in u["minerals"]]
         on_list = [m["id"] for m in files["minerals_2025.yaml"]["minerals"] if chart["list"] in m["lists"]]
         assert sorted(charted) == sorted(on_list)
+
+
+@SETTINGS
+@given(files=datasets())
+def test_defaults_come_from_the_data(cli, files):
+    """Without --edition and --list, every command runs on an edition and a list the data holds."""
+    editions = [e["edition"] for e in files["import_dependence.yaml"]["editions"]]
+    if not editions:
+        return  # covered above: a usage error naming the problem
+    with_figures = {r["edition"] for c in files["import_dependence.yaml"]["commodities"] for r in c["reliance"]}
+    edition = max((e for e in editions if e in with_figures), default=max(editions))
+    lists = files["minerals_2025.yaml"]["lists"]
+    finals = [entry for entry in lists if entry["status"] == "final"] or lists
+    latest_final = max(finals, key=lambda entry: entry["published"])["id"]
+    minerals = files["minerals_2025.yaml"]["minerals"]
+    with tempfile.TemporaryDirectory() as tmp:
+        write(files, Path(tmp))
+        for args in (["summary"], ["chart"], ["exposure", minerals[0]["id"]], ["country", "CN"], ["gaps"],
+                     ["scenario", "--cut", "CN"]):
+            run = cli(*args, "--json", "--data-dir", tmp)
+            assert run.exit_code == 0, (args, run.stderr)
+            result = run.json()
+            assert result["edition"] == edition, args
+            if args[0] in ("country", "gaps", "scenario"):
+                assert result["list"] == latest_final, args
+            elif "list" in result:
+                assert result["list"] in {entry["id"] for entry in lists}, args
 
 
 yaml_trees = st.recursive(

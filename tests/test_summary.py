@@ -160,3 +160,114 @@ def test_show_without_trade_file_still_works(cli, data_copy):
     (data_copy / "import_dependence.yaml").unlink()
     p = cli("show", "cobalt", "--data-dir", str(data_copy), "--json")
     assert p.exit_code == 0 and p.json()["trade"] is None
+
+
+# --------------------------------------------------------------------------
+# one leading source for chart, summary, exposure and country
+
+
+def shares(*rows):
+    return [{"country": code, "name": name, "percent": pct} for code, name, pct in rows]
+
+
+@pytest.fixture
+def leaders_dir(data_copy):
+    """MCS 2026 share lists changed so that each rule of the leading source matters."""
+    path = data_copy / "import_dependence.yaml"
+    doc = yaml.safe_load(path.read_text())
+    by_id = {c["id"]: c for c in doc["commodities"]}
+    # Norway's 26% with 65% of imports left out: a larger supplier may hide there.
+    cobalt = by_id["cobalt"]["import_shares"][0]
+    cobalt.update(complete=False, shares=shares(("NO", "Norway", 26), ("FI", "Finland", 9)))
+    # Japan and Germany tie.
+    by_id["gallium"]["import_shares"][0]["shares"] = shares(
+        ("JP", "Japan", 30), ("DE", "Germany", 30), ("CA", "Canada", 24), (None, "Other countries", 16))
+    # A second whole-commodity list printed before category 'All': 'All' is the one used.
+    lithium = by_id["lithium"]["import_shares"]
+    lithium.insert(0, {**lithium[0], "category": "Total imports",
+                       "shares": shares(("AR", "Argentina", 60), ("CL", "Chile", 37), (None, "Other countries", 3))})
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    return data_copy
+
+
+def test_every_command_names_the_same_leading_source(cli, leaders_dir):
+    def run(*args):
+        r = cli(*args, "--data-dir", str(leaders_dir), "--json")
+        assert r.exit_code == 0, r.stderr
+        return r.json()
+
+    s = run("summary")
+    rows = {row["id"]: row for row in s["rows"]}
+    assert (s["at_100"]["computed"], s["over_50"]["computed"], s["match"]) == (13, 20, True)  # counts untouched
+    assert rows["cobalt"]["leading_source"] is None and rows["cobalt"]["leading_from"] is None
+    assert any("cobalt (the share list is incomplete" in n for n in s["notes"])
+    assert rows["gallium"]["leading_source"] is None
+    assert rows["gallium"]["leading_source_name"] == "Japan and Germany (tied)"
+    assert any("equal largest shares" in n and "gallium" in n for n in s["notes"])
+    assert rows["lithium"]["leading_source"] == "CL"
+    counted = {m for c in s["leading_sources"] for m in c["minerals"]}
+    assert not {"cobalt", "gallium"} & counted and "lithium" in counted
+
+    bars = {b["commodity"]: b for b in run("chart")["bars"]}
+    assert bars["cobalt"]["leading_source"] is None
+    assert bars["gallium"]["leading_source"]["country"] is None
+    assert bars["gallium"]["leading_source"]["name"] == "Japan and Germany (tied)"
+    assert bars["gallium"]["leading_source"]["percent"] == 30
+    assert bars["lithium"]["leading_source"]["country"] == "CL"
+
+    assert run("exposure", "cobalt")["leading"] == []
+    assert run("exposure", "gallium")["leading"] == ["JP", "DE"]
+    lithium = run("exposure", "lithium")
+    assert lithium["leading"] == ["CL"] and lithium["import_shares"]["category"] == "All"
+
+    def country_row(code, commodity):
+        return next(row for row in run("country", code)["rows"] if row["commodity"] == commodity)
+
+    assert country_row("NO", "cobalt")["leading"] is False
+    assert country_row("JP", "gallium")["leading"] is True and country_row("DE", "gallium")["leading"] is True
+    assert country_row("CL", "lithium")["leading"] is True and country_row("AR", "lithium")["leading"] is False
+
+
+# --------------------------------------------------------------------------
+# the default list comes from the data
+
+
+def test_summary_without_a_headline_counts_the_list_in_force(cli, data_copy):
+    """Renamed lists and no published count: the final list in force, not a hard-coded '2025' (0 units before)."""
+    for name in ("minerals_2025.yaml", "import_dependence.yaml"):
+        path = data_copy / name
+        doc = yaml.safe_load(path.read_text())
+        if name == "import_dependence.yaml":
+            doc["headline_counts"] = []
+        else:
+            for entry in doc["lists"]:
+                entry["id"] = "2025-final" if entry["id"] == "2025" else entry["id"]
+            for m in doc["minerals"]:
+                m["lists"] = ["2025-final" if lid == "2025" else lid for lid in m["lists"]]
+                for key in ("listed_as", "covered_by"):
+                    if "2025" in m.get(key, {}):
+                        m[key]["2025-final"] = m[key].pop("2025")
+        path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    s = cli("summary", "--data-dir", str(data_copy), "--json").json()
+    assert (s["edition"], s["list"], s["units"]) == (2026, "2025-final", 60)
+    assert s["published_available"] is False
+    assert cli("summary", "--edition", "2025", "--data-dir", str(data_copy), "--json").json()["list"] == "2022"
+
+
+def test_summary_refuses_a_headline_list_the_minerals_file_lacks(cli, data_copy):
+    path = data_copy / "minerals_2025.yaml"
+    doc = yaml.safe_load(path.read_text())
+    doc["lists"] = [entry for entry in doc["lists"] if entry["id"] != "2025-draft"]
+    for m in doc["minerals"]:
+        m["lists"] = [lid for lid in m["lists"] if lid != "2025-draft"]
+        for key in ("listed_as", "covered_by"):
+            m.get(key, {}).pop("2025-draft", None)
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    trade = data_copy / "import_dependence.yaml"
+    tdoc = yaml.safe_load(trade.read_text())
+    tdoc["headline_counts"][-1]["list"] = "2025-draft"
+    trade.write_text(yaml.safe_dump(tdoc, sort_keys=False))
+    r = cli("summary", "--data-dir", str(data_copy))
+    assert r.exit_code == 2
+    assert "unknown list '2025-draft'" in r.stderr and "headline count" in r.stderr
+    assert "valid lists: 2018, 2022, 2025" in r.stderr

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..errors import UsageError
 from ..models import (
     ChartBar,
     ChartResult,
@@ -22,41 +21,26 @@ from ..models import (
     LeadingSource,
     MineralsFile,
 )
+from .common import by_commodity, commodity_index, edition_info, edition_leader, list_info, list_in_force, resolve_edition
 
 ORDER = {">": 0, "exact": 1, "<": 2, "E": 3}
 
 
-def resolve_edition(trade: ImportDependenceFile, edition: Optional[int]) -> int:
-    """The edition asked for, or the latest one with any published NIR."""
-    known = sorted(e.edition for e in trade.editions)
-    if edition is None:
-        with_figures = {r.edition for c in trade.commodities for r in c.reliance}
-        candidates = [e for e in known if e in with_figures] or known
-        if not candidates:
-            raise UsageError("the data has no MCS edition to chart")
-        return candidates[-1]
-    if edition not in known:
-        raise UsageError(f"unknown edition {edition}", "valid editions: " + ", ".join(map(str, known)))
-    return edition
+def chart(
+    minerals: MineralsFile, trade: ImportDependenceFile, edition: Optional[int] = None, list_id: Optional[str] = None
+) -> ChartResult:
+    """Bars for the critical minerals of a list in one MCS edition, highest reliance first.
 
-
-def list_in_force(minerals: MineralsFile, edition: int) -> str:
-    """The latest final list published before the edition's year: the one USGS charted."""
-    finals = sorted((e for e in minerals.lists if e.status == "final"), key=lambda e: e.published)
-    finals = finals or sorted(minerals.lists, key=lambda e: e.published)
-    before = [e for e in finals if e.published[:4].isdigit() and int(e.published[:4]) < edition]
-    if not finals:
-        raise UsageError("the minerals file has no list to chart")
-    return (before or finals)[-1].id
-
-
-def chart(minerals: MineralsFile, trade: ImportDependenceFile, edition: int, list_id: str, *, list_chosen: bool) -> ChartResult:
-    """Bars for the critical minerals of `list_id` in MCS `edition`, highest reliance first."""
-    info = next(e for e in trade.editions if e.edition == edition)
-    commodities = {c.id: c for c in trade.commodities}
+    Without an edition, the latest with figures; without a list, the final
+    list in force when that edition was published (the one USGS charted).
+    """
+    edition = resolve_edition(trade, edition)
+    info = edition_info(trade, edition)
+    chosen = list_info(minerals, list_id).id if list_id is not None else list_in_force(minerals, edition)
+    commodities = commodity_index(trade)
     bars: list[ChartBar] = []
     unknown: list[ChartUnknown] = []
-    for commodity_id, members in _by_commodity(minerals, list_id):
+    for commodity_id, members in by_commodity(minerals, chosen):
         commodity = commodities.get(commodity_id) if commodity_id else None
         label = members[0].name if len(members) == 1 or commodity is None else commodity.name
         names = [m.id for m in members]
@@ -69,24 +53,15 @@ def chart(minerals: MineralsFile, trade: ImportDependenceFile, edition: int, lis
     bars.sort(key=lambda b: (-b.value, ORDER[b.qualifier], b.label))
     unknown.sort(key=lambda u: u.label)
     return ChartResult(
-        title=f"U.S. net import reliance, critical minerals of the {list_id} list, MCS {edition} (data year {info.data_year})",
+        title=f"U.S. net import reliance, critical minerals of the {chosen} list, MCS {edition} (data year {info.data_year})",
         edition=edition,
         data_year=info.data_year,
-        list=list_id,
+        list=chosen,
         bars=bars,
         unknown=unknown,
-        notes=_notes(bars, list_id, edition, list_chosen),
+        notes=_notes(bars, chosen, edition, list_id is not None),
         citation=info.citation,
     )
-
-
-def _by_commodity(minerals: MineralsFile, list_id: str):
-    """(commodity id or None, minerals) in file order; minerals without a commodity stay alone."""
-    groups: dict[object, list] = {}
-    for m in minerals.minerals:
-        if list_id in m.lists:
-            groups.setdefault(m.commodity or ("none", m.id), []).append(m)
-    return [(key if isinstance(key, str) else None, members) for key, members in groups.items()]
 
 
 def _bar(commodity, edition: int, label: str, names: list[str]):
@@ -119,31 +94,18 @@ def _bar(commodity, edition: int, label: str, names: list[str]):
 
 
 def leading_source(commodity, edition: int) -> Optional[LeadingSource]:
-    """The largest named source in the edition's import shares, else the first ranked one.
+    """The edition's leading source (common.leading_source's rules); equal shares are named together.
 
-    In a partial share list the largest known country leads only if the
-    unlisted remainder is smaller than it; a largest share printed as an
-    upper bound ('<5') cannot be ranked either.  Otherwise the leader is unknown.
+    A tie has no single ISO code: `country` is null and `name` names the tied countries.
     """
-    records = [s for s in commodity.import_shares if s.edition == edition and s.whole]
-    records.sort(key=lambda s: s.category != "all")
-    for rec in records[:1]:
-        named = [s for s in rec.shares if s.country is not None]
-        if not named:
-            break
-        top = max(named, key=lambda s: s.percent)
-        remainder = 100 - sum(s.percent for s in rec.shares)
-        if (top.published or "").startswith("<") or not (rec.complete or top.percent >= remainder):
-            return None  # an upper bound, or a remainder that may hide a larger supplier
-        return LeadingSource(
-            country=top.country, name=top.name, percent=top.percent, published=top.published,
-            period=rec.period, basis="shares",
-        )
-    ranked = next((r for r in commodity.ranked_sources if r.edition == edition and r.countries), None)
-    if ranked is None:
+    leader = edition_leader(commodity, edition)
+    if leader is None or not leader.countries:
         return None
-    first = ranked.countries[0]
-    return LeadingSource(country=first.country, name=first.name, percent=None, period=ranked.period, basis="ranked")
+    code = leader.single[0] if leader.single else None
+    return LeadingSource(
+        country=code, name=leader.name, percent=leader.percent, published=leader.published,
+        period=leader.period, basis=leader.basis,
+    )
 
 
 def _notes(bars: list[ChartBar], list_id: str, edition: int, list_chosen: bool) -> list[str]:

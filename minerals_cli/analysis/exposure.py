@@ -56,12 +56,23 @@ from ..models import (
     TargetGap,
     TargetInfo,
 )
+from .common import (
+    EPSILON,
+    FEOC_GROUP,
+    REE_GROUP,
+    by_commodity,
+    commodity_index,
+    latest_final,
+    leading_source,
+    list_info,
+    minerals_on,
+    resolve_edition,
+    whole_list,
+)
 
 DOMESTIC = "US"
 CHINA = "CN"
-FEOC_GROUP = "feoc"
 DEFAULT_ALLIES = "fta,msp,g7,nato"
-EPSILON = 1e-9
 
 SHIPMENT_CAVEAT = (
     "Import shares are by country of shipment as USGS reports them; the material may have been mined "
@@ -189,40 +200,29 @@ def is_met(gap: Optional[Span]) -> Optional[bool]:
 # picking the figures of one commodity
 
 
-def check_edition(trade: ImportDependenceFile, edition: Optional[int]) -> None:
-    known = sorted(e.edition for e in trade.editions)
-    if edition is not None and edition not in known:
-        raise UsageError(f"unknown MCS edition {edition}", "valid editions: " + ", ".join(map(str, known)))
+def pick_reliance(commodity: Commodity, edition: int) -> Optional[Reliance]:
+    return next((r for r in commodity.reliance if r.edition == edition), None)
 
 
-def pick_reliance(commodity: Commodity, edition: Optional[int]) -> Optional[Reliance]:
-    """The figure of that edition, or the latest one when no edition is asked for."""
-    if edition is not None:
-        return next((r for r in commodity.reliance if r.edition == edition), None)
-    return max(commodity.reliance, key=lambda r: r.edition, default=None)
-
-
-def _latest_at_or_before(records: list, edition: Optional[int]):
+def _latest_at_or_before(records: list, edition: int):
     """The newest record of `edition` or earlier; failing that, the nearest later one."""
     if not records:
         return None
-    earlier = [r for r in records if edition is None or r.edition <= edition]
+    earlier = [r for r in records if r.edition <= edition]
     if earlier:
         return max(earlier, key=lambda r: r.edition)
     return min(records, key=lambda r: r.edition)
 
 
-def pick_shares(commodity: Commodity, edition: Optional[int]) -> Optional[ImportShares]:
-    """The share list of the category that stands for the whole commodity."""
-    return _latest_at_or_before([s for s in commodity.import_shares if s.whole], edition)
+def pick_shares(commodity: Commodity, edition: int) -> Optional[ImportShares]:
+    """The share list that stands for the whole commodity, from the nearest edition that has one."""
+    whole = [s for s in commodity.import_shares if s.whole]
+    nearest = _latest_at_or_before(whole, edition)
+    return whole_list([s for s in whole if s.edition == nearest.edition]) if nearest else None
 
 
-def pick_ranked(commodity: Commodity, edition: Optional[int]) -> Optional[RankedSources]:
+def pick_ranked(commodity: Commodity, edition: int) -> Optional[RankedSources]:
     return _latest_at_or_before(list(commodity.ranked_sources), edition)
-
-
-def commodity_index(trade: ImportDependenceFile) -> dict[str, Commodity]:
-    return {c.id: c for c in trade.commodities}
 
 
 @dataclass
@@ -240,7 +240,7 @@ class Supply:
         return nir_span(self.reliance)
 
 
-def supply_of(commodities: dict[str, Commodity], commodity_id: Optional[str], edition: Optional[int]) -> Supply:
+def supply_of(commodities: dict[str, Commodity], commodity_id: Optional[str], edition: int) -> Supply:
     if commodity_id is None or commodity_id not in commodities:
         what = f"no MCS commodity record {commodity_id!r}" if commodity_id else "no MCS commodity record"
         return Supply(None, None, None, None, [f"reliance and import sources: unknown ({what} in the data)"])
@@ -250,8 +250,7 @@ def supply_of(commodities: dict[str, Commodity], commodity_id: Optional[str], ed
     ranked = None if shares else pick_ranked(commodity, edition)
     unknown = []
     if rel is None:
-        where = f"MCS {edition}" if edition is not None else "any MCS edition"
-        unknown.append(f"net import reliance: unknown (no figure for {commodity.name} in {where})")
+        unknown.append(f"net import reliance: unknown (no figure for {commodity.name} in MCS {edition})")
     elif rel.value is None:
         unknown.append(f"net import reliance: unknown (published as {rel.published}: {rel.reason})")
     if shares is None:
@@ -311,15 +310,25 @@ def set_share(shares: ImportShares, codes: Iterable[str], other_may_hide: bool =
 
 
 def leading_codes(shares: Optional[ImportShares], ranked: Optional[RankedSources]) -> list[str]:
+    """ISO codes of the leading source (several on a tie; none when the lists cannot tell)."""
+    leader = leading_source(shares, ranked)
+    return leader.codes if leader else []
+
+
+def source_places(shares: Optional[ImportShares], ranked: Optional[RankedSources]) -> dict[str, tuple[Optional[float], int]]:
+    """ISO code -> (share or None, place among the sources).
+
+    With shares, the place is by size (equal shares share a place); with
+    only Fig. 2's ranked list, its order and no share.
+    """
     if shares is not None:
         named = named_shares(shares)
-        if not named:
-            return []
-        top = max(named.values())
-        return [c for c, s in named.items() if abs(s - top) < EPSILON]
-    if ranked is not None and ranked.countries:
-        return [ranked.countries[0].country]
-    return []
+        order = sorted(named.values(), reverse=True)
+        return {code: (share, order.index(share) + 1) for code, share in named.items()}
+    places: dict[str, tuple[Optional[float], int]] = {}
+    for i, c in enumerate(ranked.countries if ranked else [], start=1):
+        places.setdefault(c.country, (None, i))
+    return places
 
 
 def hhi_span(shares: ImportShares) -> Span:
@@ -399,6 +408,30 @@ def make_ally_set(countries, codes: list[str], parts: list[str], spec: str, defa
             "not as an ally."
         )
     return AllySet(spec=spec, default=default, parts=list(parts), countries=allied, note=note)
+
+
+def cut_set(parts: list[tuple[str, list[str], bool]]) -> tuple[list[str], list[str]]:
+    """(ISO codes to cut, notes) from each part as named: (name, its ISO codes, whether it is a group).
+
+    The United States is domestic supply: named on its own it is refused, as
+    a member of a group (nato, g7) it is left out of the cut, as it is left
+    out of an ally set.
+    """
+    codes: list[str] = []
+    groups_with_us: list[str] = []
+    for name, part_codes, is_group in parts:
+        if DOMESTIC in part_codes and not is_group:
+            raise UsageError("the United States is domestic supply and cannot be cut", "cut foreign suppliers only")
+        if DOMESTIC in part_codes:
+            groups_with_us.append(name.lower())
+        codes += [c for c in part_codes if c != DOMESTIC]
+    notes = []
+    if groups_with_us:
+        notes.append(
+            f"The United States, a member of {', '.join(dict.fromkeys(groups_with_us))}, is domestic supply: "
+            "it is left out of the cut."
+        )
+    return list(dict.fromkeys(codes)), notes
 
 
 def ally_citations(countries, allies: AllySet) -> list[Cited]:
@@ -482,7 +515,7 @@ def inherited_note(mineral, commodity: Optional[Commodity]) -> Optional[str]:
     """Why a mineral shows the figures of a larger MCS commodity, when it does."""
     if commodity is None or commodity.id == mineral.id:
         return None
-    if mineral.group == "rare earth element":
+    if mineral.group == REE_GROUP:
         note = (
             f"{mineral.name} inherits the figures of the MCS commodity '{commodity.name}': the reliance USGS "
             "publishes covers the rare earths as one group, the lanthanides included, and the 14 lanthanides "
@@ -561,7 +594,6 @@ def basis_caveat(rel: Optional[Reliance]) -> Optional[str]:
 
 
 def exposure(
-    minerals: MineralsFile,
     trade: ImportDependenceFile,
     countries,
     mineral,
@@ -570,13 +602,13 @@ def exposure(
     edition: Optional[int] = None,
 ) -> ExposureResult:
     """Reliance, suppliers, exposure to each, allied share, concentration and gaps of one mineral."""
-    check_edition(trade, edition)
-    commodities = commodity_index(trade)
-    supply = supply_of(commodities, mineral.commodity, edition)
+    edition = resolve_edition(trade, edition)
+    supply = supply_of(commodity_index(trade), mineral.commodity, edition)
     commodity, rel, shares, nir = supply.commodity, supply.reliance, supply.shares, supply.nir
     names = country_names(countries)
     feoc = group_members(countries, FEOC_GROUP)
     allied_codes = set(allies.countries)
+    inherited = inherited_note(mineral, commodity)
 
     allied_imports = set_share(shares, allied_codes) if shares else None
     allied = allied_span(nir, allied_imports)
@@ -585,7 +617,7 @@ def exposure(
         unknown.append("allied share of supply and the gaps to the targets: unknown (they need both figures above)")
 
     categories = _category_lists(commodity, edition, names) if commodity and not shares else []
-    caveats = [c for c in (inherited_note(mineral, commodity), bound_caveat(rel), basis_caveat(rel)) if c]
+    caveats = [c for c in (inherited, bound_caveat(rel), basis_caveat(rel)) if c]
     caveats += share_caveats(supply)
     if commodity is not None:
         caveats += commodity.notes
@@ -596,8 +628,8 @@ def exposure(
         symbol=mineral.symbol,
         commodity=commodity.id if commodity else mineral.commodity,
         commodity_name=commodity.name if commodity else None,
-        inherited=inherited_note(mineral, commodity),
-        edition=rel.edition if rel else edition,
+        inherited=inherited,
+        edition=edition,
         reliance=published(rel),
         trend=[published(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)] if commodity else [],
         domestic_share=bounded(domestic_span(nir)),
@@ -607,7 +639,7 @@ def exposure(
         category_shares=categories,
         leading=leading_codes(shares, supply.ranked),
         china=_link(f"China ({CHINA})", [CHINA], shares, nir),
-        feoc=_link("foreign entities of concern (feoc: CN, RU, KP, IR)", feoc, shares, nir),
+        feoc=_link(feoc_label(countries), feoc, shares, nir),
         allies=allies,
         allied_import_share=bounded(allied_imports),
         allied_share=bounded(allied),
@@ -618,6 +650,14 @@ def exposure(
         notes=target_notes(targets),
         citations=dedupe(_exposure_citations(commodity, supply, shares, categories, countries, allies, targets)),
     )
+
+
+def feoc_label(countries) -> str:
+    """The FEOC line's label, naming the members the data's feoc group holds."""
+    group = next((g for g in countries.groups if g.id == FEOC_GROUP), None)
+    if group is None:
+        return f"foreign entities of concern ({FEOC_GROUP}: no such group in the data)"
+    return f"foreign entities of concern ({FEOC_GROUP}: {', '.join(group.members) or 'no members'})"
 
 
 def _source_rows(shares, nir, names, allied_codes, feoc) -> list[SourceExposure]:
@@ -650,7 +690,7 @@ def _ranked_basis(ranked: RankedSources, names) -> RankedBasis:
     )
 
 
-def _category_lists(commodity: Commodity, edition: Optional[int], names) -> list[CategoryShares]:
+def _category_lists(commodity: Commodity, edition: int, names) -> list[CategoryShares]:
     """What is known when no share list stands for the whole: the lists of its parts, newest edition."""
     parts = [s for s in commodity.import_shares if not s.whole]
     newest = _latest_at_or_before(parts, edition)
@@ -706,22 +746,13 @@ def _exposure_citations(commodity, supply: Supply, shares, categories, countries
 
 
 # --------------------------------------------------------------------------
-# the minerals of a list, grouped by the commodity whose figures they use
+# the run: which edition and which list
 
 
-def list_minerals(minerals: MineralsFile, list_id: str) -> list:
-    return [m for m in minerals.minerals if list_id in m.lists]
-
-
-def by_commodity(members: list) -> dict[Optional[str], list]:
-    groups: dict[Optional[str], list] = {}
-    for m in members:
-        groups.setdefault(m.commodity, []).append(m)
-    return groups
-
-
-def list_title(minerals: MineralsFile, list_id: str) -> str:
-    return next(e.title for e in minerals.lists if e.id == list_id)
+def run_scope(minerals: MineralsFile, trade: ImportDependenceFile, list_id: Optional[str], edition: Optional[int]):
+    """(list id, edition): the ones asked for, checked, else the latest final list and the default edition."""
+    chosen = list_info(minerals, list_id).id if list_id is not None else latest_final(minerals)
+    return chosen, resolve_edition(trade, edition)
 
 
 # --------------------------------------------------------------------------
@@ -733,16 +764,16 @@ def country_view(
     trade: ImportDependenceFile,
     countries,
     code: str,
-    list_id: str,
+    list_id: Optional[str] = None,
     edition: Optional[int] = None,
 ) -> CountryResult:
     """Every mineral of the list the U.S. imports from one country, ranked by exposure."""
-    check_edition(trade, edition)
+    list_id, edition = run_scope(minerals, trade, list_id, edition)
     commodities = commodity_index(trade)
     names = country_names(countries)
     rows: list[CountryMineralRow] = []
     cited: list[Cited] = []
-    for commodity_id, members in by_commodity(list_minerals(minerals, list_id)).items():
+    for commodity_id, members in by_commodity(minerals, list_id):
         supply = supply_of(commodities, commodity_id, edition)
         row = _country_row(supply, code, [m.id for m in members])
         if row is not None:
@@ -782,43 +813,22 @@ def country_view(
 
 def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[CountryMineralRow]:
     commodity, shares, ranked = supply.commodity, supply.shares, supply.ranked
-    if commodity is None:
+    places = source_places(shares, ranked)
+    if commodity is None or code not in places:
         return None
-    leading = code in leading_codes(shares, ranked)
-    if shares is not None:
-        named = named_shares(shares)
-        if code not in named:
-            return None
-        order = sorted(named.values(), reverse=True)
-        return CountryMineralRow(
-            commodity=commodity.id,
-            commodity_name=commodity.name,
-            minerals=members,
-            basis="shares",
-            share=named[code],
-            rank=order.index(named[code]) + 1,
-            period=shares.period,
-            reliance=published(supply.reliance),
-            exposure=bounded(exposure_span(supply.nir, exact(named[code]))),
-            leading=leading,
-        )
-    if ranked is not None:
-        codes = [c.country for c in ranked.countries]
-        if code not in codes:
-            return None
-        return CountryMineralRow(
-            commodity=commodity.id,
-            commodity_name=commodity.name,
-            minerals=members,
-            basis="ranked",
-            share=None,
-            rank=codes.index(code) + 1,
-            period=ranked.period,
-            reliance=published(supply.reliance),
-            exposure=bounded(None),
-            leading=leading,
-        )
-    return None
+    share, rank = places[code]
+    return CountryMineralRow(
+        commodity=commodity.id,
+        commodity_name=commodity.name,
+        minerals=members,
+        basis="shares" if shares is not None else "ranked",
+        share=share,
+        rank=rank,
+        period=(shares or ranked).period,
+        reliance=published(supply.reliance),
+        exposure=bounded(exposure_span(supply.nir, exact(share)) if share is not None else None),
+        leading=code in leading_codes(shares, ranked),
+    )
 
 
 def _country_rank_key(row: CountryMineralRow):
@@ -853,14 +863,14 @@ def gaps(
     minerals: MineralsFile,
     trade: ImportDependenceFile,
     countries,
-    list_id: str,
+    list_id: Optional[str],
     allies: AllySet,
     targets: list[TargetInfo],
     autonomy: list[TargetInfo],
     edition: Optional[int] = None,
 ) -> GapsResult:
     """Each mineral's allied share and gap to each target, and the list's autonomy rate."""
-    check_edition(trade, edition)
+    list_id, edition = run_scope(minerals, trade, list_id, edition)
     commodities = commodity_index(trade)
     allied_codes = set(allies.countries)
     rows: list[MineralGapRow] = []
@@ -868,7 +878,7 @@ def gaps(
     excluded: list[str] = []
     cited: list[Cited] = []
     bounds_seen = False
-    for m in list_minerals(minerals, list_id):
+    for m in minerals_on(minerals, list_id):
         supply = supply_of(commodities, m.commodity, edition)
         nir = supply.nir
         allied = allied_span(nir, set_share(supply.shares, allied_codes) if supply.shares else None)
@@ -910,7 +920,7 @@ def gaps(
         )
     return GapsResult(
         list=list_id,
-        title=list_title(minerals, list_id),
+        title=list_info(minerals, list_id).title,
         edition=edition,
         allies=allies,
         targets=targets,
@@ -960,22 +970,27 @@ def scenario(
     trade: ImportDependenceFile,
     countries,
     cut: list[str],
-    list_id: str,
+    list_id: Optional[str] = None,
     edition: Optional[int] = None,
+    cut_notes: Optional[list[str]] = None,
 ) -> ScenarioResult:
-    """The share of U.S. supply at risk, per mineral, if the cut countries stopped exporting."""
-    check_edition(trade, edition)
+    """The share of U.S. supply at risk, per mineral, if the cut countries stopped exporting.
+
+    `cut` comes from `cut_set`, which keeps the United States out of it;
+    `cut_notes` are its words on what it left out.
+    """
     if not cut:
         raise UsageError("name at least one country to cut", "e.g. --cut CN (a name, an ISO code or a group id)")
     if DOMESTIC in cut:
         raise UsageError("the United States is domestic supply and cannot be cut", "cut foreign suppliers only")
+    list_id, edition = run_scope(minerals, trade, list_id, edition)
     commodities = commodity_index(trade)
     names = country_names(countries)
     rows, unknown = [], []
     covered: list[Span] = []
     members_total = 0
     cited: list[Cited] = []
-    for commodity_id, members in by_commodity(list_minerals(minerals, list_id)).items():
+    for commodity_id, members in by_commodity(minerals, list_id):
         members_total += len(members)
         supply = supply_of(commodities, commodity_id, edition)
         risk = exposure_span(supply.nir, set_share(supply.shares, cut, other_may_hide=True) if supply.shares else None)
@@ -989,7 +1004,7 @@ def scenario(
     rows.sort(key=lambda r: (-r.at_risk.value, -(r.at_risk.high or 0), r.commodity))
     unknown.sort(key=lambda r: (min((c.rank for c in r.cut), default=0), r.commodity))
     at_risk = [r for r in rows if (r.at_risk.high or 0) > EPSILON]
-    caveats = [
+    caveats = list(cut_notes or []) + [
         "Supply at risk = NIR x (share of imports from the cut countries) / 100, in percentage points of U.S. "
         "consumption: the part of supply that would need another source, before stocks, substitution or "
         "re-routing.",
@@ -1029,27 +1044,13 @@ def scenario(
 def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: Optional[Span]) -> Optional[AtRiskRow]:
     """A row when a cut country is (or, in an incomplete list, may be) among the sources."""
     commodity, shares, ranked = supply.commodity, supply.shares, supply.ranked
-    if commodity is None:
+    if commodity is None or (shares is None and ranked is None):
         return None
-    cuts: list[CutShare] = []
-    period = None
-    share = None
-    if shares is not None:
-        named = named_shares(shares)
-        order = sorted(named.values(), reverse=True)
-        cuts = [CutShare(country=c, name=names.get(c, c), share=named[c], rank=order.index(named[c]) + 1) for c in cut if c in named]
-        share = set_share(shares, cut, other_may_hide=True)
-        period = shares.period
-        if not cuts and (risk is None or unattributed(shares) < EPSILON):
-            return None  # not named; that it may sit in 'Other' shows in the totals' upper bound
-    elif ranked is not None:
-        codes = [c.country for c in ranked.countries]
-        cuts = [CutShare(country=c, name=names.get(c, c), share=None, rank=codes.index(c) + 1) for c in cut if c in codes]
-        period = ranked.period
-        if not cuts:
-            return None
-    else:
-        return None
+    places = source_places(shares, ranked)
+    cuts = [CutShare(country=c, name=names.get(c, c), share=places[c][0], rank=places[c][1]) for c in cut if c in places]
+    share = set_share(shares, cut, other_may_hide=True) if shares is not None else None
+    if not cuts and (shares is None or risk is None or unattributed(shares) < EPSILON):
+        return None  # not named; that it may sit in 'Other' shows in the totals' upper bound
     note = None
     if risk is None:
         note = "; ".join(supply.unknown) or None
@@ -1060,7 +1061,7 @@ def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: O
         commodity_name=commodity.name,
         minerals=members,
         reliance=published(supply.reliance),
-        period=period,
+        period=(shares or ranked).period,
         cut=cuts,
         cut_share=bounded(share),
         at_risk=bounded(risk),

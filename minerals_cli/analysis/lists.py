@@ -20,26 +20,17 @@ from ..models import (
     MineralsFile,
     Split,
 )
+from .common import REE_GROUP, latest_final, list_info
 
 GROUP_NAMES = {
-    "rare earth element": ["ree", "rees", "rare earth", "rare earths", "rare earth elements", "lanthanides"],
+    REE_GROUP: ["ree", "rees", "rare earth", "rare earths", "rare earth elements", "lanthanides"],
     "platinum group metal": ["pgm", "pgms", "platinum group", "platinum group metals", "platinum-group metals"],
 }
-
-
-def list_info(data: MineralsFile, list_id: str):
-    return next(entry for entry in data.lists if entry.id == list_id)
 
 
 def on_list(mineral, list_id: str) -> bool:
     """Named individually or covered by a group entry of that list."""
     return list_id in mineral.lists or list_id in mineral.covered_by
-
-
-def latest_final(data: MineralsFile) -> str:
-    """The newest final list; a user's data with drafts only falls back to the newest list."""
-    finals = [entry for entry in data.lists if entry.status == "final"] or list(data.lists)
-    return max(finals, key=lambda e: e.published).id
 
 
 def resolve_group(name: str) -> str:

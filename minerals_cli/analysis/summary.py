@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..errors import UsageError
 from ..models import (
     HeadlineCheck,
     ImportDependenceFile,
@@ -32,27 +31,28 @@ from ..models import (
     SummaryRow,
     TradeProfile,
 )
+from .common import (
+    REE_GROUP,
+    Leader,
+    by_commodity,
+    commodity_index,
+    edition_info,
+    edition_leader,
+    list_info,
+    list_in_force,
+    resolve_edition,
+)
 
 GROUP_RULE = "rare earths as one group"
 SINGLE_RULE = "lanthanides individually"
-REE_GROUP = "rare earth element"
-DEFAULT_LISTS = {2024: "2022", 2025: "2022", 2026: "2025"}
 
 
-def edition_info(trade: ImportDependenceFile, edition: int):
-    for info in trade.editions:
-        if info.edition == edition:
-            return info
-    valid = ", ".join(str(e.edition) for e in trade.editions)
-    raise UsageError(f"unknown edition {edition}", f"valid editions: {valid}")
-
-
-def default_list(trade: ImportDependenceFile, edition: int) -> str:
-    """The list USGS counted against in that edition (from its headline count, else the table above)."""
+def default_list(minerals: MineralsFile, trade: ImportDependenceFile, edition: int) -> str:
+    """The list USGS counted against in that edition: its headline count's, else the final list in force."""
     for h in trade.headline_counts:
         if h.edition == edition:
-            return h.list
-    return DEFAULT_LISTS.get(edition, "2025")
+            return list_info(minerals, h.list, f" (the list of the MCS {edition} headline count)").id
+    return list_in_force(minerals, edition)
 
 
 def headline_for(trade: ImportDependenceFile, edition: int, list_id: str):
@@ -66,10 +66,6 @@ def counting_rule(trade: ImportDependenceFile, edition: int, list_id: str) -> st
         return exact.rule
     same_edition = [h for h in trade.headline_counts if h.edition == edition]
     return same_edition[0].rule if same_edition else SINGLE_RULE
-
-
-def commodity_index(trade: ImportDependenceFile) -> dict:
-    return {c.id: c for c in trade.commodities}
 
 
 def reliance_of(commodity, edition: int):
@@ -94,46 +90,41 @@ def classify(rel) -> str:
     return "not over 50"
 
 
-def leading_source(commodity, edition: int) -> tuple[Optional[str], Optional[str], Optional[str]]:
-    """(ISO code, name, 'shares'|'ranked'): the largest named share of the whole list, else Fig. 2's first."""
-    if commodity is None:
-        return None, None, None
-    for shares in commodity.import_shares:
-        if shares.edition == edition and shares.whole:
-            named = [s for s in shares.shares if s.country]
-            if named:
-                top = max(named, key=lambda s: s.percent)  # first printed wins a tie
-                return top.country, top.name, "shares"
-    for ranked in commodity.ranked_sources:
-        if ranked.edition == edition and ranked.countries:
-            first = ranked.countries[0]
-            return first.country, first.name, "ranked"
-    return None, None, None
-
-
 def units_of_list(minerals: MineralsFile, list_id: str, rule: str) -> list[tuple[str, str, list, Optional[str]]]:
-    """(id, name, member minerals, commodity) for each counted unit of a list."""
-    units: dict[str, tuple[str, str, list, Optional[str]]] = {}
-    for m in minerals.minerals:
-        if list_id not in m.lists:
-            continue
-        if rule == GROUP_RULE and m.group == REE_GROUP and m.commodity:
-            key = m.commodity
-            _, _, members, _ = units.setdefault(key, (key, key, [], m.commodity))
-            members.append(m.id)
+    """(id, name, member minerals, commodity) for each counted unit of a list.
+
+    Under the group rule the rare earths sharing a commodity are one unit,
+    named by the commodity; every other mineral counts alone.
+    """
+    def merged(m) -> bool:
+        return rule == GROUP_RULE and m.group == REE_GROUP
+
+    units = []
+    for commodity, members in by_commodity(minerals, list_id, merge=merged):
+        first = members[0]
+        if merged(first) and commodity:
+            units.append((commodity, commodity, [m.id for m in members], commodity))
         else:
-            units[m.id] = (m.id, m.name, [m.id], m.commodity)
-    return sorted(units.values(), key=lambda u: u[0])
+            units.append((first.id, first.name, [first.id], commodity))
+    return sorted(units, key=lambda u: u[0])
 
 
-def summarize(minerals: MineralsFile, trade: ImportDependenceFile, edition: int, list_id: Optional[str]) -> SummaryResult:
-    """Counts at 100% and over 50% for one edition and list, beside the counts USGS published."""
+def summarize(
+    minerals: MineralsFile, trade: ImportDependenceFile, edition: Optional[int] = None, list_id: Optional[str] = None
+) -> SummaryResult:
+    """Counts at 100% and over 50% for one edition and list, beside the counts USGS published.
+
+    Without an edition, the latest with figures; without a list, the one
+    USGS counted against in that edition.
+    """
+    edition = resolve_edition(trade, edition)
     info = edition_info(trade, edition)
-    chosen = list_id or default_list(trade, edition)
+    chosen = list_info(minerals, list_id).id if list_id is not None else default_list(minerals, trade, edition)
     rule = counting_rule(trade, edition, chosen)
     headline = headline_for(trade, edition, chosen)
     commodities = commodity_index(trade)
-    rows = [_row(unit, commodities, edition) for unit in units_of_list(minerals, chosen, rule)]
+    counted = [_row(unit, commodities, edition) for unit in units_of_list(minerals, chosen, rule)]
+    rows = [row for row, _ in counted]
     at_100 = [r.id for r in rows if r.status == "at 100"]
     over_50 = [r.id for r in rows if r.status == "over 50"]
     check_100 = _check(at_100, headline.at_100 if headline else None)
@@ -153,16 +144,17 @@ def summarize(minerals: MineralsFile, trade: ImportDependenceFile, edition: int,
         leading_sources=_leading_counts(rows),
         rows=rows,
         unknown=[r.id for r in rows if r.status == "unknown"],
-        notes=_notes(rows, headline, edition, chosen, rule, match),
+        notes=_notes(counted, headline, edition, chosen, rule, match),
     )
 
 
-def _row(unit, commodities, edition: int) -> SummaryRow:
+def _row(unit, commodities, edition: int) -> tuple[SummaryRow, Optional[Leader]]:
     uid, name, members, cid = unit
     commodity = commodities.get(cid) if cid else None
     rel = reliance_of(commodity, edition)
-    code, source_name, how = leading_source(commodity, edition)
-    return SummaryRow(
+    leader = edition_leader(commodity, edition)
+    known = leader is not None and bool(leader.countries)
+    row = SummaryRow(
         id=uid,
         name=commodity.name if len(members) > 1 and commodity else name,
         members=members,
@@ -173,10 +165,11 @@ def _row(unit, commodities, edition: int) -> SummaryRow:
         basis=rel.basis if rel else None,
         status=classify(rel),
         reason=(rel.reason if rel else ("no commodity record" if cid is None else "no record for this edition")),
-        leading_source=code,
-        leading_source_name=source_name,
-        leading_from=how,
+        leading_source=leader.single[0] if known and leader.single else None,
+        leading_source_name=leader.name if known else None,
+        leading_from=leader.basis if known else None,
     )
+    return row, leader
 
 
 def _check(ids: list[str], published: Optional[int]) -> HeadlineCheck:
@@ -203,7 +196,8 @@ def _leading_counts(rows: list[SummaryRow]) -> list[LeadingCount]:
     return sorted(counts, key=lambda c: (-c.count, c.country))
 
 
-def _notes(rows, headline, edition, list_id, rule, match) -> list[str]:
+def _notes(counted, headline, edition, list_id, rule, match) -> list[str]:
+    rows = [row for row, _ in counted]
     notes = [
         f"rule: {rule}; 'at 100%' is an exact 100, 'over 50%' an exact value above 50 or a bound '>N' with N >= 50, "
         "excluding 100; only MCS figures count"
@@ -222,11 +216,17 @@ def _notes(rows, headline, edition, list_id, rule, match) -> list[str]:
     other = [f"{r.id} ({r.published}, {r.basis})" for r in rows if r.status == "not MCS"]
     if other:
         notes.append("not MCS figures, not counted: " + ", ".join(other))
-    missing = [r.id for r in rows if r.leading_source is None]
+    missing = [r.id for r, leader in counted if leader is None]
     if missing:
         notes.append("no import source published for: " + ", ".join(missing))
-    notes.append("leading source: the largest share of the list that stands for the whole commodity, else the "
-                 "first country of Fig. 2's ordered list")
+    undecided = [f"{r.id} ({leader.unknown})" for r, leader in counted if leader is not None and leader.unknown]
+    if undecided:
+        notes.append("leading source unknown, not counted for any country: " + "; ".join(undecided))
+    tied = [f"{r.id} ({r.leading_source_name})" for r, leader in counted if leader is not None and len(leader.countries) > 1]
+    if tied:
+        notes.append("equal largest shares, counted for no single country: " + "; ".join(tied))
+    notes.append("leading source: the largest share of the list that stands for the whole commodity (category "
+                 "'all' first), else the first country of Fig. 2's ordered list")
     return notes
 
 

@@ -27,14 +27,18 @@ AlliesOpt = Annotated[
 ]
 EditionOpt = Annotated[
     Optional[int],
-    typer.Option("--edition", "-e", help="MCS edition of the reliance figures (2024, 2025, 2026). Default: the latest.",
+    typer.Option("--edition", "-e", help="MCS edition of the reliance figures (2024, 2025, 2026). Default: the latest with figures.",
         autocompletion=complete_edition,
     ),
 ]
 ListOpt = Annotated[
-    str,
+    Optional[str],
     typer.Option(
-        "--list", "-l", help="Critical-minerals list: 2022 or 2025 (or 2018, 2025-draft).", autocompletion=complete_list
+        "--list",
+        "-l",
+        help="Critical-minerals list: 2022 or 2025 (or 2018, 2025-draft). Default: the latest final list of the data.",
+        autocompletion=complete_list,
+        show_default=False,
     ),
 ]
 
@@ -73,7 +77,6 @@ def exposure_command(
     data = open_dataset(data_dir)
     mineral = resolve_mineral(data.minerals, name)
     result = core.exposure(
-        data.minerals,
         data.trade,
         data.countries,
         mineral,
@@ -89,7 +92,7 @@ def country_command(
         str,
         typer.Argument(help="A country: ISO code or name (CN, China, 'Congo (Kinshasa)').", autocompletion=complete_country),
     ],
-    list_id: ListOpt = "2025",
+    list_id: ListOpt = None,
     edition: EditionOpt = None,
     data_dir: DataDirOpt = None,
     fmt: FormatOpt = Format.table,
@@ -99,13 +102,11 @@ def country_command(
     from ..analysis.exposure import country_view
     from ..data import open_dataset
     from ..render import emit
-    from ..resolve import resolve_country, resolve_list
+    from ..resolve import resolve_country
 
     data = open_dataset(data_dir)
     code = resolve_country(data.countries, country)
-    result = country_view(
-        data.minerals, data.trade, data.countries, code, resolve_list(data.minerals, list_id), edition=edition
-    )
+    result = country_view(data.minerals, data.trade, data.countries, code, _list(data.minerals, list_id), edition=edition)
     emit(result, _country_view, output_format(fmt, as_json))
 
 
@@ -115,7 +116,7 @@ def gaps_command(
         Optional[list[float]],
         typer.Option("--target", "-t", help="Your own target, % of supply from domestic or allied sources (repeatable)."),
     ] = None,
-    list_id: ListOpt = "2025",
+    list_id: ListOpt = None,
     edition: EditionOpt = None,
     data_dir: DataDirOpt = None,
     fmt: FormatOpt = Format.table,
@@ -125,14 +126,13 @@ def gaps_command(
     from ..analysis import exposure as core
     from ..data import open_dataset
     from ..render import emit
-    from ..resolve import resolve_list
 
     data = open_dataset(data_dir)
     result = core.gaps(
         data.minerals,
         data.trade,
         data.countries,
-        resolve_list(data.minerals, list_id),
+        _list(data.minerals, list_id),
         allies=_ally_set(data.countries, allies),
         targets=core.target_infos(data.targets, target),
         autonomy=core.autonomy_targets(data.targets),
@@ -148,31 +148,36 @@ def scenario_command(
             autocompletion=complete_allies,
         ),
     ],
-    list_id: ListOpt = "2025",
+    list_id: ListOpt = None,
     edition: EditionOpt = None,
     data_dir: DataDirOpt = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
 ) -> None:
     """The share of U.S. supply at risk, per mineral, if the named countries stop exporting."""
-    from ..analysis.exposure import scenario
+    from ..analysis.exposure import cut_set, scenario
     from ..data import open_dataset
     from ..render import emit
-    from ..resolve import resolve_allies, resolve_list
+    from ..resolve import resolve_allies
 
     data = open_dataset(data_dir)
-    codes: list[str] = []
-    for part in cut:
-        codes += resolve_allies(data.countries, part)[0]
+    group_ids = {g.id for g in data.countries.groups}
+    parts = []
+    for option in cut:
+        for name in resolve_allies(data.countries, option)[1]:
+            parts.append((name, resolve_allies(data.countries, name)[0], name.lower() in group_ids))
+    codes, notes = cut_set(parts)
     result = scenario(
-        data.minerals,
-        data.trade,
-        data.countries,
-        list(dict.fromkeys(codes)),
-        resolve_list(data.minerals, list_id),
-        edition=edition,
+        data.minerals, data.trade, data.countries, codes, _list(data.minerals, list_id), edition=edition, cut_notes=notes
     )
     emit(result, _scenario_view, output_format(fmt, as_json))
+
+
+def _list(minerals, list_id: Optional[str]) -> Optional[str]:
+    """The list the user named, resolved; None lets the analysis take the data's latest final list."""
+    from ..resolve import resolve_list
+
+    return resolve_list(minerals, list_id) if list_id else None
 
 
 def _ally_set(countries, spec: Optional[str]):

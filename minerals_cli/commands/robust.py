@@ -108,7 +108,6 @@ def chart(
     import source; minerals without a figure are listed as unknown.
     """
     from ..analysis.chart import chart as build_chart
-    from ..analysis.chart import list_in_force, resolve_edition
     from ..data import open_dataset
     from ..errors import UsageError
     from ..render import emit, write_bar_chart
@@ -116,9 +115,8 @@ def chart(
 
     data = open_dataset(data_dir)
     minerals, trade = data.minerals, data.trade
-    chosen = resolve_edition(trade, edition)
-    lid = resolve_list(minerals, list_id) if list_id else list_in_force(minerals, chosen)
-    result = build_chart(minerals, trade, chosen, lid, list_chosen=list_id is not None)
+    lid = resolve_list(minerals, list_id) if list_id else None
+    result = build_chart(minerals, trade, edition, lid)
     fmt = output_format(fmt, as_json)
     if svg is not None and str(svg) == "-" and fmt is not Format.table:
         raise UsageError("--svg - writes the picture to stdout; it cannot be combined with --json or --format")

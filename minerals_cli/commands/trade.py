@@ -23,9 +23,13 @@ def register(app: typer.Typer) -> None:
 
 def summary(
     edition: Annotated[
-        Optional[int], typer.Option(
-            "--edition", "-e", help="MCS edition: 2024, 2025 or 2026 (default: the latest).", autocompletion=complete_edition
-        )
+        Optional[int],
+        typer.Option(
+            "--edition",
+            "-e",
+            help="MCS edition: 2024, 2025 or 2026 (default: the latest with figures).",
+            autocompletion=complete_edition,
+        ),
     ] = None,
     list_id: Annotated[
         Optional[str],
@@ -47,10 +51,8 @@ def summary(
     from ..resolve import resolve_list
 
     data = open_dataset(data_dir)
-    trade = data.trade
-    chosen = edition if edition is not None else max(e.edition for e in trade.editions)
     lid = resolve_list(data.minerals, list_id) if list_id else None
-    emit(summarize(data.minerals, trade, chosen, lid), _summary_view, output_format(fmt, as_json))
+    emit(summarize(data.minerals, data.trade, edition, lid), _summary_view, output_format(fmt, as_json))
 
 
 def _check_cell(check) -> str:
