@@ -678,7 +678,7 @@ class CountryResult(Result):
     name: str
     groups: list[str] = Field(description="ids of the country groups it belongs to")
     list: str
-    edition: Optional[int] = Field(description="the MCS edition asked for; null means each figure's latest")
+    edition: Optional[int] = Field(description="the MCS edition used: the one asked for, else the latest with figures")
     count: int = Field(description="MCS commodities it supplies")
     minerals_count: int = Field(description="minerals of the list those commodities cover")
     rows: list[CountryMineralRow] = Field(description="ranked by exposure; rank-only rows last")
@@ -798,7 +798,9 @@ class SummaryRow(Result):
         description="how the unit counts: a bound such as '>25' straddles 50 and is not counted"
     )
     reason: Optional[str] = Field(None, description="why the value is unknown")
-    leading_source: Optional[str] = Field(description="ISO code of the leading import source")
+    leading_source: Optional[str] = Field(
+        description="ISO code of the leading import source; null on a tie or where an incomplete list cannot tell"
+    )
     leading_source_name: Optional[str]
     leading_from: Optional[Literal["shares", "ranked"]] = Field(
         description="'shares' (largest published share) or 'ranked' (first of Fig. 2's ordered list)"
@@ -893,7 +895,7 @@ class ValidationReport(Result):
 class LeadingSource(Result):
     """The largest import source of a commodity in the chart's edition."""
 
-    country: Optional[str] = Field(description="ISO code")
+    country: Optional[str] = Field(description="ISO code; null on a tie (the name then lists the tied countries)")
     name: str
     percent: Optional[float] = Field(description="share of U.S. imports; null where only the ranking is published")
     published: Optional[str] = Field(None, description="as printed where USGS gives a bound ('>99'); percent is the bound")
@@ -914,7 +916,9 @@ class ChartBar(Result):
     net_exporter: bool
     form: Optional[str]
     basis: str
-    leading_source: Optional[LeadingSource] = Field(description="null when the edition gives no import source")
+    leading_source: Optional[LeadingSource] = Field(
+        description="null when the edition gives no import source, or an incomplete list cannot tell the leader"
+    )
     source: Citation
 
 

@@ -118,3 +118,10 @@ def test_csv_has_one_row_per_mineral(cli):
 
     rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv").stdout)))
     assert len(rows) == 60 and rows[0].keys() >= {"mineral", "symbol"}
+
+
+def test_default_list_comes_from_the_data(cli, data_copy):
+    path = data_copy / "minerals_2025.yaml"
+    path.write_text(path.read_text().replace("'2025'", "'2025-final'"))
+    data = cli("list", "--json", "--data-dir", str(data_copy)).json()
+    assert data["list"] == "2025-final" and data["count"] == 60

@@ -23,7 +23,13 @@ def register(app: typer.Typer) -> None:
 
 
 def list_minerals(
-    list_id: Annotated[str, typer.Option("--list", "-l", help="2018, 2022, 2025-draft or 2025.", autocompletion=complete_list)] = "2025",
+    list_id: Annotated[
+        Optional[str],
+        typer.Option(
+            "--list", "-l", help="2018, 2022, 2025-draft or 2025 (default: the latest final list).",
+            autocompletion=complete_list,
+        ),
+    ] = None,
     new_in: Annotated[
         Optional[str], typer.Option("--new-in", help="Minerals on this list that the previous final list did not have.", autocompletion=complete_list)
     ] = None,
@@ -36,6 +42,7 @@ def list_minerals(
     as_json: JsonOpt = False,
 ) -> None:
     """List the critical minerals of a list (the 2025 final list by default)."""
+    from ..analysis.common import latest_final
     from ..analysis.lists import select
     from ..data import open_dataset
     from ..errors import UsageError
@@ -47,7 +54,7 @@ def list_minerals(
     data = open_dataset(data_dir).minerals
     result = select(
         data,
-        resolve_list(data, list_id),
+        resolve_list(data, list_id) if list_id is not None else latest_final(data),
         new_in=resolve_list(data, new_in) if new_in else None,
         removed_in=resolve_list(data, removed_in) if removed_in else None,
         group=group,
