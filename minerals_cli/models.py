@@ -435,6 +435,7 @@ class DiffResult(Result):
     removed: list[str]
     kept: list[str]
     split: list[Split]
+    merged: list[Split] = Field(description="a split seen backwards: elements of `old` that `new` lists as a group entry")
     counts: dict[str, int]
     citations: list[Citation]
 

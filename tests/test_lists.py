@@ -73,6 +73,13 @@ def test_diff_2018_2022_reports_splits_not_new_elements(cli):
     assert "neodymium" not in d["kept"]
 
 
+def test_diff_run_backwards_reports_a_merge(cli):
+    d = cli("diff", "2022", "2018", "--json").json()
+    assert d["split"] == [] and {m["entry"] for m in d["merged"]} == {"rare earth elements group", "platinum group metals"}
+    assert d["added"] == ["helium", "potash", "rhenium", "strontium", "uranium"]
+    assert d["removed"] == ["nickel", "zinc"]
+
+
 def test_diff_2022_to_draft_drops_arsenic_and_tellurium(cli):
     d = cli("diff", "2022", "2025-draft", "--json").json()
     assert d["removed"] == ["arsenic", "tellurium"]

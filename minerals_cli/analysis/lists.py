@@ -105,9 +105,14 @@ def _splits(data: MineralsFile, old: str, new: str) -> list[Split]:
 
 
 def diff(data: MineralsFile, old: str, new: str) -> DiffResult:
-    """What changed from list `old` to list `new`; group entries that split are not adds."""
-    splits = _splits(data, old, new) + [Split(entry=s.entry, into=s.into) for s in _merges(data, old, new)]
-    in_split = {s.entry for s in splits} | {i for s in splits for i in s.into}
+    """What changed from list `old` to list `new`; group entries that split are not adds.
+
+    Run backwards (2022 → 2018) the same change reads as a merge: the
+    elements went back into their group entry.
+    """
+    splits = _splits(data, old, new)
+    merges = _splits(data, new, old)
+    in_split = {s.entry for s in splits + merges} | {i for s in splits + merges for i in s.into}
     added, removed, kept = [], [], []
     for m in data.minerals:
         if m.id in in_split:
@@ -126,14 +131,12 @@ def diff(data: MineralsFile, old: str, new: str) -> DiffResult:
         removed=sorted(removed),
         kept=sorted(kept),
         split=splits,
-        counts={"added": len(added), "removed": len(removed), "kept": len(kept), "split": len(splits)},
+        merged=merges,
+        counts={
+            "added": len(added), "removed": len(removed), "kept": len(kept), "split": len(splits), "merged": len(merges)
+        },
         citations=[list_info(data, old).citation, list_info(data, new).citation],
     )
-
-
-def _merges(data: MineralsFile, old: str, new: str) -> list[Split]:
-    """The reverse of a split, for a diff run backwards (2022 → 2018)."""
-    return [Split(entry=s.entry, into=s.into) for s in _splits(data, new, old)]
 
 
 def profile(data: MineralsFile, mineral) -> MineralProfile:

@@ -91,10 +91,11 @@ def _diff_view(r) -> View:
     rows = [[name, "added", ""] for name in r.added]
     rows += [[name, "removed", ""] for name in r.removed]
     rows += [[s.entry, "split", ", ".join(s.into)] for s in r.split]
+    rows += [[s.entry, "merged", ", ".join(s.into)] for s in r.merged]
     rows += [[name, "kept", ""] for name in r.kept]
     counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
     return View(
-        [Table(f"{r.old} → {r.new}: {counts}", ["mineral", "change", "into"], rows)],
+        [Table(f"{r.old} → {r.new}: {counts}", ["mineral", "change", "elements"], rows)],
         ["sources: " + "; ".join(_cite(c) for c in r.citations)],
     )
 
