@@ -467,17 +467,8 @@ def autonomy_targets(targets_file) -> list[TargetInfo]:
 
 
 def _info(t) -> TargetInfo:
-    return TargetInfo(
-        id=t.id,
-        description=t.description,
-        kind=t.kind,
-        value=t.value,
-        baseline=t.baseline,
-        year=t.year,
-        verified=t.verified,
-        note=t.note,
-        stated_in=t.stated_in,
-    )
+    """A stated target as a result: the same fields, since the user-given ones have none of the source."""
+    return TargetInfo(**dict(t))
 
 
 def target_notes(targets: list[TargetInfo]) -> list[str]:
