@@ -215,11 +215,12 @@ def _chart_lines(chart: Any, plain: bool) -> list[list[tuple[str, str]]]:
     lines.append([])
     for note in chart.notes:
         lines.append([(f"note: {note}", "dim")])
-    lines.append([("source: " + _citation_text(chart.citation), "dim")])
+    lines.append([("source: " + citation_text(chart.citation), "dim")])
     return lines
 
 
-def _citation_text(c: Any) -> str:
+def citation_text(c: Any) -> str:
+    """A citation on one line: publication, table or page, URL."""
     return ", ".join(p for p in (c.source, c.table, c.url) if p)
 
 
@@ -305,5 +306,5 @@ def _svg_footer_lines(chart: Any, chars: int) -> list[tuple[str, str]]:
         lines.extend((line, "") for line in textwrap.wrap(listed, chars))
     for note in chart.notes:
         lines.extend((line, "") for line in textwrap.wrap("Note: " + note, chars))
-    lines.extend((line, "") for line in textwrap.wrap("Source: " + _citation_text(chart.citation), chars))
+    lines.extend((line, "") for line in textwrap.wrap("Source: " + citation_text(chart.citation), chars))
     return lines

@@ -12,7 +12,7 @@ import typer
 
 from ..completion import complete_allies, complete_country, complete_edition, complete_list, complete_mineral
 from ..options import DataDirOpt, FormatOpt, JsonOpt, output_format
-from ..render import Format, Table, View, cell
+from ..render import Format, Table, View, cell, citation_text
 
 AlliesOpt = Annotated[
     Optional[str],
@@ -232,12 +232,8 @@ def _nir_text(r) -> str:
     return text
 
 
-def _cite(c) -> str:
-    return ", ".join(p for p in (c.source, c.table, c.url) if p)
-
-
 def _source_notes(citations) -> list[str]:
-    return [f"source: {c.what}: {_cite(c.source)}" for c in citations]
+    return [f"source: {c.what}: {citation_text(c.source)}" for c in citations]
 
 
 def _exposure_view(r) -> View:

@@ -13,7 +13,7 @@ import typer
 
 from ..completion import complete_list, complete_mineral
 from ..options import DataDirOpt, FormatOpt, JsonOpt, output_format
-from ..render import Format, Table, View
+from ..render import Format, Table, View, citation_text
 
 
 def register(app: typer.Typer) -> None:
@@ -67,7 +67,7 @@ def _list_view(r) -> View:
     if r.filters:
         title += " — " + "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in r.filters.items())
     rows = [[m.name, m.symbol or "—", m.group or "—", ", ".join(m.lists)] for m in r.minerals]
-    return View([Table(title, ["mineral", "symbol", "group", "lists"], rows)], [f"source: {_cite(r.citation)}"])
+    return View([Table(title, ["mineral", "symbol", "group", "lists"], rows)], [f"source: {citation_text(r.citation)}"])
 
 
 def diff_lists(
@@ -96,7 +96,7 @@ def _diff_view(r) -> View:
     counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
     return View(
         [Table(f"{r.old} → {r.new}: {counts}", ["mineral", "change", "elements"], rows)],
-        ["sources: " + "; ".join(_cite(c) for c in r.citations)],
+        ["sources: " + "; ".join(citation_text(c) for c in r.citations)],
     )
 
 
@@ -136,7 +136,7 @@ def _profile_view(r) -> View:
     if r.split_into:
         facts.append(["split into", ", ".join(r.split_into)])
     history = [[h.list, h.status, h.how] for h in r.history]
-    notes = list(r.notes) + ["source: " + _cite(c) for c in r.citations]
+    notes = list(r.notes) + ["source: " + citation_text(c) for c in r.citations]
     tables = [Table(r.name, ["field", "value"], facts), Table("List history", ["list", "status", "membership"], history)]
     if r.trade is not None:
         tables += _trade_tables(r.trade)
@@ -149,7 +149,7 @@ def _profile_view(r) -> View:
 def _trade_tables(t) -> list[Table]:
     reliance = [
         [f"MCS {e.edition}", e.year, e.published, e.bound, e.form or t.form or "—", e.basis, e.reason or e.note or "",
-         _short_cite(e.source)]
+         _shortcitation_text(e.source)]
         for e in t.reliance
     ]
     title = f"Net import reliance, % of apparent consumption ({t.commodity_name})"
@@ -165,20 +165,17 @@ def _trade_tables(t) -> list[Table]:
     return tables
 
 
-def _short_cite(c) -> str:
+def _shortcitation_text(c) -> str:
     return ", ".join(p for p in (c.source, (c.table or "").split(";")[0]) if p)
 
 
 def _trade_notes(t) -> list[str]:
     notes = [f"trade figures: {t.inherited}"] if t.inherited else []
     notes += list(t.notes)
-    notes += [f"shares MCS {s.edition} {s.category}: " + _cite(s.source) for s in t.import_shares]
+    notes += [f"shares MCS {s.edition} {s.category}: " + citation_text(s.source) for s in t.import_shares]
     urls = dict.fromkeys(e.source.url for e in t.reliance if e.source.url)
     if urls:
         notes.append("reliance sources: " + ", ".join(urls))
     return notes
 
 
-def _cite(c) -> str:
-    parts = [c.source, c.table, c.url]
-    return ", ".join(p for p in parts if p)
