@@ -230,7 +230,7 @@ def cpu_model() -> str:
 
 
 def shipped_data_dir(python: Path, env: dict) -> Path:
-    code = "from minerals_cli.data import shipped_data_dir; print(shipped_data_dir())"
+    code = "from minerals_cli.data_dir import shipped; print(shipped())"
     done = subprocess.run([str(python), "-c", code], capture_output=True, text=True, env=env, check=True)
     return Path(done.stdout.strip())
 

@@ -210,23 +210,18 @@ def copy_minerals(doc: dict, copies: int, renamed: dict[str, list[str]]) -> None
 
 def check(directory: Path) -> None:
     """The project's own validation, the same a `minerals validate` run does."""
-    from minerals_cli import data
+    from minerals_cli.dataset.checks import validate_dir
+    from minerals_cli.dataset.safe_yaml import MAX_BYTES
 
-    limit = getattr(data, "MAX_BYTES", None)
-    too_big = [p for p in sorted(directory.glob("*.yaml")) if limit and p.stat().st_size > limit]
+    too_big = [p for p in sorted(directory.glob("*.yaml")) if p.stat().st_size > MAX_BYTES]
     if too_big:
         sizes = ", ".join(f"{p.name} {p.stat().st_size:,} bytes" for p in too_big)
-        print(f"synth: over the loader's per-file limit (data.MAX_BYTES = {limit:,} bytes): {sizes}", file=sys.stderr)
+        print(f"synth: over the loader's per-file limit (safe_yaml.MAX_BYTES = {MAX_BYTES:,} bytes): {sizes}", file=sys.stderr)
         sys.exit(TOO_BIG)
-    if hasattr(data, "validate_dir"):
-        report = data.validate_dir(directory)
-        if not report.valid:
-            shown = "\n".join(f"  {p.file}:{p.line}: {p.field}: {p.message}" for p in report.problems[:10])
-            sys.exit(f"synth: the synthetic data does not validate:\n{shown}")
-        return
-    for key, name in data.FILES.items():
-        if (directory / name).exists():
-            data.validate_file(key, directory / name)
+    report = validate_dir(directory)
+    if not report.valid:
+        shown = "\n".join(f"  {p.file}:{p.line}: {p.field}: {p.message}" for p in report.problems[:10])
+        sys.exit(f"synth: the synthetic data does not validate:\n{shown}")
 
 
 if __name__ == "__main__":

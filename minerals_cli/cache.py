@@ -48,7 +48,6 @@ NOT_KEYED = frozenset({"MINERALS_CACHE_DIR", "MINERALS_NO_CACHE"})
 MAX_OUTPUT = 16 * 1024 * 1024
 MAX_ENTRIES = 1000
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
-DATA_DIR_OPTION = "--data-dir"
 
 
 # ---------------------------------------------------------------- the slot
@@ -120,19 +119,17 @@ def cache_key(argv: list[str], environ) -> str | None:
 
 
 def resolve_data_dir(argv: list[str], environ) -> str:
-    """The same choice as data.resolve_data_dir: --data-dir, then MINERALS_DATA_DIR, then the shipped data."""
-    chosen = None
+    """The directory data_dir.py would choose for this command line (--data-dir, environment, shipped)."""
+    from . import data_dir
+
+    option = None
     for i, arg in enumerate(argv):
-        if arg == DATA_DIR_OPTION and i + 1 < len(argv):
-            chosen = argv[i + 1]
-        elif arg.startswith(DATA_DIR_OPTION + "="):
-            chosen = arg[len(DATA_DIR_OPTION) + 1 :]
-    if not chosen:
-        chosen = environ.get("MINERALS_DATA_DIR") or None
-    if chosen:
-        return os.path.abspath(chosen)
-    packaged = os.path.join(PACKAGE_DIR, "data")
-    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(PACKAGE_DIR), "data")
+        if arg == data_dir.OPTION and i + 1 < len(argv):
+            option = argv[i + 1]
+        elif arg.startswith(data_dir.OPTION + "="):
+            option = arg[len(data_dir.OPTION) + 1 :]
+    chosen = data_dir.chosen(option or None, environ)
+    return os.path.abspath(chosen) if chosen is not None else str(data_dir.shipped())
 
 
 def _code_fingerprint() -> list:

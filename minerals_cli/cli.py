@@ -1,22 +1,29 @@
-"""The `minerals` Typer app: thin commands that parse, call analysis, render.
+"""The `minerals` Typer app: one module per command under commands/, registered here.
 
-Command modules live in `commands/`; each registers its commands here.
-The console script starts in entry.py, which imports this module only
-when the output cache cannot answer.
 A MineralsError raised anywhere below becomes one line on stderr and the
-exit code of DESIGN.md, never a traceback.
+exit code of docs/design.md ("Exit codes"), never a traceback.  The
+console script starts in entry.py, which imports this module only when the
+output cache cannot answer.
 """
 
 from __future__ import annotations
 
-import typer
-from typer.core import TyperGroup
+from importlib import import_module
 
-from .entry import silence_stdout
+import typer
+from typer.core import TyperCommand, TyperGroup
+
 from .errors import MineralsError
+from .streams import silence_stdout
+
+# Command name -> module under commands/ (the name with '-' as '_'), in the order `--help` lists them.
+COMMANDS = ["list", "diff", "show", "summary", "ingest-mcs", "exposure", "country", "gaps", "scenario",
+            "validate", "chart"]
 
 
 class MineralsGroup(TyperGroup):
+    """Turns the project's own errors into a message and an exit code; a closed pipe into a quiet exit."""
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -27,6 +34,39 @@ class MineralsGroup(TyperGroup):
             # The reader (head, less) went away: not an error of ours or the user's.
             silence_stdout()
             raise typer.Exit(0) from None
+
+
+class MineralsCommand(TyperCommand):
+    """A command of minerals: --json folded into --format, option help naming the data's editions and lists.
+
+    The placeholders of options.py's help texts are filled only when help
+    is shown, from the data directory a run would read.
+    """
+
+    def invoke(self, ctx):
+        if ctx.params.get("as_json"):
+            from .render import Format
+
+            ctx.params["fmt"] = Format.json
+        return super().invoke(ctx)
+
+    def format_help(self, ctx, formatter) -> None:
+        from . import data_dir
+        from .options import DEFAULTS, fill_help, help_facts
+
+        templated = [p for p in self.params if "{" in (getattr(p, "help", None) or "")]
+        if not templated:
+            return super().format_help(ctx, formatter)
+        facts = help_facts(data_dir.chosen(None) or data_dir.shipped())
+        own = getattr(self.callback, "help_defaults", {})
+        saved = [(p, p.help) for p in templated]
+        try:
+            for p in templated:
+                p.help = fill_help(p.help, own.get(p.name, DEFAULTS.get(p.name)), facts)
+            return super().format_help(ctx, formatter)
+        finally:
+            for p, text in saved:
+                p.help = text
 
 
 app = typer.Typer(
@@ -41,10 +81,11 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from .commands import exposure, lists, robust, trade
-
-    for module in (lists, trade, exposure, robust):
-        module.register(app)
+    """Each command module holds one command: its callback `command`, and `SHORT_HELP` where the docstring's
+    first sentence would be cut (click stops at the first '. ', which 'U.S.' contains)."""
+    for name in COMMANDS:
+        module = import_module(f".commands.{name.replace('-', '_')}", __package__)
+        app.command(name, cls=MineralsCommand, short_help=getattr(module, "SHORT_HELP", None))(module.command)
 
 
 _register()

@@ -1,8 +1,8 @@
 """Shell-completion callbacks: mineral names, country names and codes, list ids, editions.
 
 Typer calls these on every TAB press, so they read the raw YAML (no pydantic,
-no validation) of the data directory the command line or MINERALS_DATA_DIR
-points at, and any failure (missing or broken file) completes nothing
+no validation; dataset/peek.py) of the data directory the command line or
+the environment points at (data_dir.py), and any failure (missing or broken file) completes nothing
 rather than printing a traceback into the user's prompt.
 
 Names are offered as single shell words: "rare earths" is completed as
@@ -15,12 +15,13 @@ Wire one into a parameter with `autocompletion=`, e.g.
 `typer.Argument(..., autocompletion=complete_mineral)`.
 """
 
-import os
 import re
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 import typer
+
+from .dataset.peek import records
 
 Candidates = list[tuple[str, str]]
 
@@ -29,7 +30,7 @@ def complete_mineral(ctx: typer.Context, incomplete: str) -> Candidates:
     """Mineral ids, names, symbols and aliases; ids only until something is typed."""
     doc = _read(ctx, "minerals")
     words: list[tuple[str, str]] = []
-    for m in _records(doc, "minerals"):
+    for m in records(doc, "minerals"):
         ident, name = m.get("id"), m.get("name") or m.get("id")
         if not isinstance(ident, str):
             continue
@@ -52,7 +53,7 @@ def complete_allies(ctx: typer.Context, incomplete: str) -> Candidates:
     doc = _read(ctx, "countries")
     done, _, last = incomplete.rpartition(",")
     prefix = done + "," if done else ""
-    words = [(str(g["id"]), str(g.get("name", g["id"]))) for g in _records(doc, "groups") if isinstance(g.get("id"), str)]
+    words = [(str(g["id"]), str(g.get("name", g["id"]))) for g in records(doc, "groups") if isinstance(g.get("id"), str)]
     words += _country_words(doc, bool(last))
     return [(prefix + value, help_text) for value, help_text in _matching(words, last)]
 
@@ -60,14 +61,14 @@ def complete_allies(ctx: typer.Context, incomplete: str) -> Candidates:
 def complete_list(ctx: typer.Context, incomplete: str) -> Candidates:
     """List ids: 2018, 2022, 2025-draft, 2025."""
     doc = _read(ctx, "minerals")
-    words = [(str(entry["id"]), str(entry.get("title", ""))) for entry in _records(doc, "lists") if "id" in entry]
+    words = [(str(entry["id"]), str(entry.get("title", ""))) for entry in records(doc, "lists") if "id" in entry]
     return _matching(words, incomplete)
 
 
 def complete_edition(ctx: typer.Context, incomplete: str) -> Candidates:
     """MCS edition years of import_dependence.yaml."""
-    doc = _read(ctx, "trade")
-    words = [(str(e["edition"]), str(e.get("title", ""))) for e in _records(doc, "editions") if "edition" in e]
+    doc = _read(ctx, "import_dependence")
+    words = [(str(e["edition"]), str(e.get("title", ""))) for e in records(doc, "editions") if "edition" in e]
     return _matching(words, incomplete)
 
 
@@ -76,7 +77,7 @@ def complete_edition(ctx: typer.Context, incomplete: str) -> Candidates:
 
 def _country_words(doc: Any, with_names: bool) -> list[tuple[str, str]]:
     words = []
-    for c in _records(doc, "countries"):
+    for c in records(doc, "countries"):
         code, name = c.get("code"), c.get("name")
         if not isinstance(code, str):
             continue
@@ -105,34 +106,23 @@ def _matching(words: Iterable[tuple[str, str]], incomplete: str) -> Candidates:
     return sorted(found.items(), key=lambda item: item[0].lower())
 
 
-def _records(doc: Any, key: str) -> list[dict]:
-    items = doc.get(key) if isinstance(doc, dict) else None
-    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
-
-
 def _strings(value: Any) -> list[str]:
     return [str(v) for v in value if isinstance(v, (str, int))] if isinstance(value, list) else []
 
 
 def _read(ctx: Optional[typer.Context], key: str) -> Any:
     """The raw YAML of one data file, or None when anything is wrong with it."""
-    try:
-        from .data import FILES, read_yaml
+    from .dataset.peek import peek
 
-        path = _data_dir(ctx) / FILES[key]
-        return read_yaml(path) if path.is_file() else None
-    except Exception:  # noqa: BLE001 - completion must never break the prompt
-        return None
+    return peek(_data_dir(ctx), key)
 
 
 def _data_dir(ctx: Optional[typer.Context]) -> Path:
-    """--data-dir on the line being completed, else MINERALS_DATA_DIR, else the shipped data."""
-    from .data import shipped_data_dir
+    """--data-dir on the line being completed, else what data_dir.py chooses (never raising)."""
+    from . import data_dir
 
     chosen = None
     while ctx is not None and chosen is None:
         chosen = (getattr(ctx, "params", None) or {}).get("data_dir")
         ctx = getattr(ctx, "parent", None)
-    if chosen is None and os.environ.get("MINERALS_DATA_DIR"):
-        chosen = os.environ["MINERALS_DATA_DIR"]
-    return Path(chosen) if chosen else shipped_data_dir()
+    return data_dir.chosen(chosen or None) or data_dir.shipped()

@@ -7,8 +7,9 @@ time of a cold run.  Only on a miss is the Typer app (cli.py) loaded.
 
 from __future__ import annotations
 
-import os
 import sys
+
+from .streams import silence_stdout
 
 
 def main() -> None:
@@ -42,9 +43,3 @@ def main() -> None:
             sys.stdout.flush()
         except BrokenPipeError:
             silence_stdout()
-
-
-def silence_stdout() -> None:
-    """After the reader went away, point stdout at /dev/null so exit flushes quietly."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

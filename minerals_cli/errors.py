@@ -1,7 +1,8 @@
-"""The exceptions a user can cause, each with the exit code DESIGN.md fixes.
+"""The exceptions a user can cause, each with its exit code (docs/design.md, "Exit codes").
 
-Commands raise these; the Typer group turns them into one line on stderr
-and the exit code, so no user mistake ever ends in a traceback.
+resolve.py raises NotFound and UsageError for what a user typed, the data
+layer DataError; the Typer group (cli.py) turns each into one line on
+stderr and the exit code, so no user mistake ever ends in a traceback.
 """
 
 from __future__ import annotations

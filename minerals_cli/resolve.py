@@ -1,79 +1,42 @@
-"""Turn what a user types into a mineral, list, country or group.
+"""What a user typed, turned into the typed values the analysis takes.
 
-Matching is case-insensitive and forgiving of plurals, hyphens and
-parentheses; element symbols and aliases count as names.  A miss raises
-NotFound with the nearest names, so every command says "did you mean".
+Every name, id and number a command receives is checked here, once:
+minerals, countries and groups by name (names.py, "did you mean" on a
+miss), list ids and editions against the data, ally and cut sets, a user's
+own targets.  A miss is NotFound (exit 1), a value that cannot be used a
+UsageError (exit 2), so the analysis never has to refuse its input.
+Where a result's words say how a value was given, the caller passes its
+own wording (`given_with`), so nothing here names a command-line option.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Optional
 
+from .analysis.groups import DOMESTIC, PGM_GROUP, REE_GROUP
 from .errors import NotFound, UsageError
+from .names import country_index, lookup, mineral_index
+
+if TYPE_CHECKING:
+    from .results.base import AllySet, TargetInfo
+
+# The allied suppliers when the user names none: free-trade partners, the
+# Minerals Security Partnership, the G7 and NATO (docs/design.md, "Vocabulary").
+DEFAULT_ALLIES = "fta,msp,g7,nato"
+
+GROUP_NAMES = {
+    REE_GROUP: ["ree", "rees", "rare earth", "rare earths", "rare earth elements", "lanthanides"],
+    PGM_GROUP: ["pgm", "pgms", "platinum group", "platinum group metals", "platinum-group metals"],
+}
 
 
-def normalize(text: str) -> str:
-    t = text.strip().lower().replace("_", " ").replace("-", " ")
-    t = re.sub(r"['’]s\b", "s", t)
-    t = re.sub(r"[()\[\],.'’]", " ", t)
-    return re.sub(r"\s+", " ", t).strip()
-
-
-def _forms(key: str) -> list[str]:
-    """The key and the singulars it may be a plural of ('bauxites', 'rare earths')."""
-    forms = [key]
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
-        if key.endswith(suffix) and len(key) > len(suffix) + 2:
-            forms.append(key[: -len(suffix)] + repl)
-    return forms
-
-
-def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """name -> id; the first claim on a key wins."""
-    index: dict[str, str] = {}
-    for name, ident in pairs:
-        index.setdefault(normalize(name), ident)
-    return index
-
-
-def _lookup(
-    query: str,
-    index: dict[str, str],
-    what: str,
-    shown: Iterable[str],
-    plural: str = "",
-    label: Callable[[str], str] = str,
-) -> str:
-    key = normalize(query)
-    for k in _forms(key):
-        if k in index:
-            return index[k]
-    near = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
-    names = list(dict.fromkeys(label(index[k]) for k in near))
-    if names:
-        hint = "did you mean: " + ", ".join(names) + "?"
-    else:
-        hint = f"known {plural or what + 's'} include: " + ", ".join(sorted(shown)[:12]) + ", …"
-    raise NotFound(f"unknown {what} {query!r}", hint)
-
-
-def mineral_index(minerals) -> dict[str, str]:
-    pairs: list[tuple[str, str]] = []
-    for m in minerals.minerals:
-        pairs.append((m.id, m.id))
-        pairs.append((m.name, m.id))
-        if m.symbol:
-            pairs.append((m.symbol, m.id))
-        pairs.extend((a, m.id) for a in m.aliases)
-        pairs.extend((w, m.id) for w in m.listed_as.values())
-    return _index(pairs)
+# --------------------------------------------------------------------------
+# minerals, lists, editions
 
 
 def resolve_mineral(minerals, query: str):
     """The Mineral a user means by `query` (name, symbol, alias or plural)."""
-    ident = _lookup(query, mineral_index(minerals), "mineral", [m.id for m in minerals.minerals])
+    ident = lookup(query, mineral_index(minerals), "mineral", [m.id for m in minerals.minerals])
     return next(m for m in minerals.minerals if m.id == ident)
 
 
@@ -89,38 +52,152 @@ def resolve_list(minerals, query: str) -> str:
     raise UsageError(f"unknown list {query!r}", "valid lists: " + ", ".join(ids))
 
 
-def country_index(countries) -> dict[str, str]:
-    pairs: list[tuple[str, str]] = []
-    for c in countries.countries:
-        pairs.append((c.code, c.code))
-        pairs.append((c.name, c.code))
-        pairs.extend((a, c.code) for a in c.aliases)
-    return _index(pairs)
+def resolve_list_with_previous(minerals, query: str) -> str:
+    """A list id that has an earlier final list to compare with (what a list added or dropped)."""
+    list_id = resolve_list(minerals, query)
+    if next(e for e in minerals.lists if e.id == list_id).previous_final is None:
+        raise UsageError(f"list {list_id} has no earlier final list to compare with")
+    return list_id
+
+
+def resolve_group(name: str) -> str:
+    """A mineral group as the data names it ('rare earth element') from 'ree', 'PGMs', 'rare earths'."""
+    key = " ".join(name.lower().replace("-", " ").split())
+    for group, names in GROUP_NAMES.items():
+        if key == group or key in names:
+            return group
+    valid = ", ".join(["ree", "pgm", *GROUP_NAMES])
+    raise UsageError(f"unknown group {name!r}", f"valid groups: {valid}")
+
+
+def resolve_edition(imports, edition: Optional[int]) -> Optional[int]:
+    """An MCS edition the data holds, or None to let the analysis take its default."""
+    if edition is None:
+        return None
+    known = sorted(e.edition for e in imports.editions)
+    if edition in known:
+        return edition
+    raise UsageError(
+        f"unknown MCS edition {edition}", "valid editions: " + (", ".join(map(str, known)) or "none (the data lists no edition)")
+    )
+
+
+# --------------------------------------------------------------------------
+# countries and groups of countries
 
 
 def resolve_country(countries, query: str) -> str:
     """ISO code of the country a user means (code, name or alias)."""
     names = {c.code: c.name for c in countries.countries}
     codes = list(names)
-    return _lookup(query, country_index(countries), "country", codes, "countries", lambda code: f"{names[code]} ({code})")
+    return lookup(query, country_index(countries), "country", codes, "countries", lambda code: f"{names[code]} ({code})")
+
+
+def _named_parts(spec: Optional[str]) -> list[str]:
+    """The comma-separated parts of 'fta,msp,JP' as typed; names may hold spaces ('South Korea')."""
+    if not spec:
+        return []
+    parts = [p.strip() for p in spec.split(",") if p.strip()]
+    if not parts:
+        raise UsageError(f"no country or group in {spec!r}", "e.g. fta,msp,JP or 'South Korea'")
+    return parts
+
+
+def _part_codes(countries, part: str) -> tuple[list[str], bool]:
+    """(ISO codes, whether it is a group) of one part: a group id or a country."""
+    groups = {g.id: g for g in countries.groups}
+    group = groups.get(part.lower())
+    if group:
+        return list(group.members), True
+    try:
+        return [resolve_country(countries, part)], False
+    except NotFound as exc:
+        raise NotFound(f"unknown country or group {part!r}", exc.hint + f" (groups: {', '.join(groups)})") from None
 
 
 def resolve_allies(countries, spec: Optional[str]) -> tuple[list[str], list[str]]:
     """Expand 'fta,msp,JP' into ISO codes; returns (codes, the parts as named)."""
-    if not spec:
-        return [], []
-    groups = {g.id: g for g in countries.groups}
-    codes: list[str] = []
-    parts = [p.strip() for p in spec.split(",") if p.strip()]  # names may hold spaces: 'South Korea'
-    if not parts:
-        raise UsageError(f"no country or group in {spec!r}", "e.g. fta,msp,JP or 'South Korea'")
-    for part in parts:
-        group = groups.get(part.lower())
-        if group:
-            codes.extend(group.members)
-            continue
-        try:
-            codes.append(resolve_country(countries, part))
-        except NotFound as exc:
-            raise NotFound(f"unknown country or group {part!r}", exc.hint + f" (groups: {', '.join(groups)})") from None
+    parts = _named_parts(spec)
+    codes = [code for part in parts for code in _part_codes(countries, part)[0]]
     return list(dict.fromkeys(codes)), parts
+
+
+def ally_set(countries, spec: Optional[str], given_with: str) -> "AllySet":
+    """The allied countries of `spec` (None: the default set; '' or 'none': no allies), never the United States.
+
+    `given_with` names how a user gives a set (e.g. an option), for the note
+    the result carries.
+    """
+    if spec is None:
+        codes, parts = resolve_allies(countries, DEFAULT_ALLIES)
+        return _ally_set(codes, parts, DEFAULT_ALLIES, None)
+    if spec.strip().lower() in ("", "none"):
+        return _ally_set([], [], "none", given_with)
+    codes, parts = resolve_allies(countries, spec)
+    return _ally_set(codes, parts, ",".join(parts), given_with)
+
+
+def _ally_set(codes: list[str], parts: list[str], spec: str, given_with: Optional[str]) -> "AllySet":
+    from .results.base import AllySet
+
+    allied = sorted(c for c in dict.fromkeys(codes) if c != DOMESTIC)
+    if not allied:
+        note = "No allied countries: the allied share is the domestic share."
+    else:
+        how = "the default set" if given_with is None else f"the set given with {given_with}"
+        note = (
+            f"Allies: {spec} ({how}), {len(allied)} countries; the United States counts as domestic supply, "
+            "not as an ally."
+        )
+    return AllySet(spec=spec, default=given_with is None, parts=list(parts), countries=allied, note=note)
+
+
+def cut_set(countries, specs: list[str], given_with: str) -> tuple[list[str], list[str]]:
+    """(ISO codes to cut, notes) from what the user named: countries, codes and groups.
+
+    The United States is domestic supply: named on its own it is refused, as
+    a member of a group (nato, g7) it is left out of the cut, as it is left
+    out of an ally set.  Every part is resolved before any is judged, so an
+    unknown name is reported first.
+    """
+    named = [(part, *_part_codes(countries, part)) for spec in specs for part in _named_parts(spec)]
+    codes: list[str] = []
+    groups_with_us: list[str] = []
+    for name, part_codes, is_group in named:
+        if DOMESTIC in part_codes and not is_group:
+            raise UsageError("the United States is domestic supply and cannot be cut", "cut foreign suppliers only")
+        if DOMESTIC in part_codes:
+            groups_with_us.append(name.lower())
+        codes += [c for c in part_codes if c != DOMESTIC]
+    if not codes:
+        raise UsageError("name at least one country to cut", f"e.g. {given_with} CN (a name, an ISO code or a group id)")
+    notes = []
+    if groups_with_us:
+        notes.append(
+            f"The United States, a member of {', '.join(dict.fromkeys(groups_with_us))}, is domestic supply: "
+            "it is left out of the cut."
+        )
+    return list(dict.fromkeys(codes)), notes
+
+
+# --------------------------------------------------------------------------
+# targets
+
+
+def user_targets(values: list[float], given_with: str) -> list["TargetInfo"]:
+    """A user's own allied-share targets (percent), each once, in the order given."""
+    from .results.base import TargetInfo
+
+    for v in values:
+        if not 0 <= v <= 100:
+            raise UsageError(f"target {v:g} is not a percentage", "a target is a number from 0 to 100")
+    return [
+        TargetInfo(
+            id=f"user-{v:g}",
+            description=f"{v:g}% of supply from domestic or allied sources (given with {given_with})",
+            kind="allied share",
+            value=v,
+            verified=None,
+        )
+        for v in dict.fromkeys(values)
+    ]

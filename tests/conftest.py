@@ -1,4 +1,14 @@
-"""Shared helpers: drive the real Typer app and parse what it prints."""
+"""Shared fixtures: drive the real Typer app, copy the shipped data, open it as a library would.
+
+The tests mirror the package: tests/commands/test_<command>.py for each
+command's CLI tests, tests/analysis/ for the analysis called directly,
+tests/dataset/ and tests/ingest/ for the data layer and the ingester, and
+top-level files for what concerns the app as a whole.  Paths every folder
+needs are defined once, in helpers.py, so moving a test file never changes them.
+pytest runs in importlib mode with tests/ on the path (pyproject.toml), so a
+test imports `helpers` and `mcs_fixtures` by name and `minerals_cli` is
+always the installed package, never the checkout's source.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +19,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from helpers import DATA
 from minerals_cli.cli import app
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass
@@ -45,3 +55,24 @@ def data_copy(tmp_path):
     for f in DATA.glob("*.yaml"):
         (target / f.name).write_bytes(f.read_bytes())
     return target
+
+
+@pytest.fixture
+def empty_dir(tmp_path):
+    """An empty data directory of the user's own (ingest-mcs writes there)."""
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped data as the library opens it: `open_dataset(None)` with MINERALS_DATA_DIR unset."""
+    from minerals_cli import data_dir
+    from minerals_cli.dataset import open_dataset
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(data_dir.ENV_VAR, raising=False)
+        dataset = open_dataset(None)
+    assert dataset.directory == data_dir.shipped()
+    return dataset

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from minerals_cli import cache
+from helpers import DATA
 
 MINERALS = Path(sys.executable).parent / ("minerals.exe" if os.name == "nt" else "minerals")
 
@@ -217,8 +218,7 @@ def test_a_code_change_gives_a_new_key(tmp_path, monkeypatch):
     module = package / "x.py"
     module.write_text("A = 1\n")
     monkeypatch.setattr(cache, "PACKAGE_DIR", str(package))
-    data = Path(__file__).resolve().parent.parent / "data"
-    argv = ["list", "--json", "--data-dir", str(data)]
+    argv = ["list", "--json", "--data-dir", str(DATA)]
     first = cache.cache_key(argv, {})
     assert cache.cache_key(argv, {}) == first
     module.write_text("A = 22\n")
@@ -226,11 +226,11 @@ def test_a_code_change_gives_a_new_key(tmp_path, monkeypatch):
 
 
 def test_the_data_dir_choice_mirrors_the_loader(tmp_path, monkeypatch):
-    from minerals_cli import data
+    from minerals_cli import data_dir
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("MINERALS_DATA_DIR", raising=False)
     (tmp_path / "mine").mkdir()
-    assert os.path.realpath(cache.resolve_data_dir(["list"], {})) == os.path.realpath(data.resolve_data_dir(None))
+    assert os.path.realpath(cache.resolve_data_dir(["list"], {})) == os.path.realpath(data_dir.resolve(None))
     assert cache.resolve_data_dir(["list"], {"MINERALS_DATA_DIR": "mine"}) == str(tmp_path / "mine")
     assert cache.resolve_data_dir(["list", "--data-dir", "/x", "--data-dir=/y"], {"MINERALS_DATA_DIR": "mine"}) == "/y"

@@ -1,4 +1,4 @@
-"""Every command in every output format, and every command documented.
+"""Every command in every output format, every command documented, and every command with its own test file.
 
 A new command or a new format cannot be forgotten: both lists below are
 read from the app and the Format enum, not written out by hand.
@@ -7,14 +7,16 @@ read from the app and the Format enum, not written out by hand.
 import csv
 import io
 import json
-from pathlib import Path
+from importlib import import_module
 
 import pytest
 
-from minerals_cli.cli import app
+from minerals_cli.cli import COMMANDS, app
 from minerals_cli.render import Format
+from helpers import DATA, TESTS
+from helpers import README as README_PATH
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+README = README_PATH.read_text()
 
 # One ordinary invocation per read-only command.
 EXAMPLES = {
@@ -27,9 +29,9 @@ EXAMPLES = {
     "scenario": ["scenario", "--cut", "CN"],
     "summary": ["summary"],
     "chart": ["chart"],
-    "validate": ["validate", str(Path(__file__).resolve().parent.parent / "data")],
+    "validate": ["validate", str(DATA)],
 }
-WRITERS = {"ingest-mcs"}  # writes files; covered by tests/test_ingest.py
+WRITERS = {"ingest-mcs"}  # writes files; covered by tests/commands/test_ingest_mcs.py and tests/ingest/
 
 
 def command_names():
@@ -46,6 +48,16 @@ def test_every_command_is_documented(name):
     assert (cmd.callback.__doc__ or "").strip(), f"{name} has no help text"
     assert f"`minerals {name}" in README, f"{name} is missing from README's command table"
     assert f"| `{name}` |" in README, f"{name} is missing from README's JSON schema"
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_its_module_and_its_test_file(name):
+    """A command's code and its tests are found by its name: commands/<name>.py, tests/commands/test_<name>.py."""
+    module = name.replace("-", "_")
+    code = import_module(f"minerals_cli.commands.{module}")
+    assert callable(code.command) and callable(code.view)
+    assert (TESTS / "commands" / f"test_{module}.py").is_file(), f"{name} has no tests/commands/test_{module}.py"
+    assert name in command_names()
 
 
 @pytest.mark.parametrize("fmt", list(Format))

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import DATA
+
 BIN = Path(sys.executable).parent
 EXE = BIN / ("minerals.exe" if os.name == "nt" else "minerals")
-DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @pytest.fixture

@@ -228,7 +228,8 @@ def test_chart_bars_are_within_0_100_and_sorted(cli, files):
         write(files, Path(tmp))
         run = cli("chart", "--json", "--data-dir", tmp)
         if not files["import_dependence.yaml"]["editions"]:
-            assert run.exit_code == 2 and "no MCS edition" in run.stderr
+            # a data error (exit 3, was 2): data without editions cannot answer, whatever the user typed
+            assert run.exit_code == 3 and "no MCS edition" in run.stderr
             return
         assert run.exit_code == 0, run.stderr
         chart = run.json()
@@ -249,7 +250,7 @@ def test_defaults_come_from_the_data(cli, files):
     """Without --edition and --list, every command runs on an edition and a list the data holds."""
     editions = [e["edition"] for e in files["import_dependence.yaml"]["editions"]]
     if not editions:
-        return  # covered above: a usage error naming the problem
+        return  # covered above: a data error naming the problem
     with_figures = {r["edition"] for c in files["import_dependence.yaml"]["commodities"] for r in c["reliance"]}
     edition = max((e for e in editions if e in with_figures), default=max(editions))
     lists = files["minerals_2025.yaml"]["lists"]

@@ -2,7 +2,9 @@
 
 Run from the checkout:
 
-    /tmp/v/bin/python tools/build_import_dependence.py [../shared/sources] [data/import_dependence.yaml]
+    .venv/bin/python tools/build_import_dependence.py [../shared/sources] [data/import_dependence.yaml]
+
+with the project installed in that environment (README, "Quick start").
 
 The file is what `minerals ingest-mcs` makes of the official USGS data-release
 files (Fig. 2 of MCS 2024, 2025 and 2026; MCS2026_Commodities_Data.csv), plus
@@ -26,11 +28,14 @@ import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from minerals_cli.dataset.schema import ImportDependenceFile, MineralsFile
+from minerals_cli.ingest.merge import dump_yaml, merge, put_by_edition, put_shares
+from minerals_cli.ingest.parse import read_batch
+from minerals_cli.ingest.release import publication_url
+from minerals_cli.ingest.text import clean_name, squash
+from minerals_cli.ingest.usgs_names import FORMS
 
-from minerals_cli import ingest  # noqa: E402
-from minerals_cli.models import ImportDependenceFile, MineralsFile  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: data/ is read from and written to here
 
 HEADER = """\
 # U.S. net import reliance (NIR) and import sources per USGS MCS commodity, editions 2024-2026.
@@ -104,7 +109,7 @@ NAMES = {
 
 
 def mcs(edition: int, table: str, url: str | None = None, note: str | None = None) -> dict:
-    cite = {"source": f"USGS MCS {edition}", "table": table, "url": url or ingest.publication_url(edition)}
+    cite = {"source": f"USGS MCS {edition}", "table": table, "url": url or publication_url(edition)}
     if note:
         cite["note"] = note
     return cite
@@ -193,7 +198,7 @@ def curated_reliance(sources: Path) -> dict[str, list[dict]]:
 
 def _t5_2025(path: Path) -> dict[str, str]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        return {ingest.clean_name(r["Critical_mineral"]): ingest.squash(r["Net_Import_Reliance"]) for r in csv.DictReader(fh)}
+        return {clean_name(r["Critical_mineral"]): squash(r["Net_Import_Reliance"]) for r in csv.DictReader(fh)}
 
 
 EIA_NOT_NIR = ("Not a USGS net import reliance: USGS NIR is (imports - exports +/- stock changes) as a share of "
@@ -437,12 +442,12 @@ def build(sources: Path) -> dict:
     doc = {"editions": EDITIONS, "commodities": [], "headline_counts": []}
     for cid in wanted:
         record = {"id": cid, "name": NAMES.get(cid, cid.capitalize())}
-        if ingest.FORMS.get(cid):
-            record["form"] = ingest.FORMS[cid]
+        if FORMS.get(cid):
+            record["form"] = FORMS[cid]
         doc["commodities"].append(record)
     for edition, name in FIG2.items():
-        doc, _, _ = ingest.merge(doc, ingest.ingest([release / name], edition))
-    doc, _, _ = ingest.merge(doc, ingest.ingest([release / COMMODITIES_2026], 2026))
+        doc, _, _ = merge(doc, read_batch([release / name], edition))
+    doc, _, _ = merge(doc, read_batch([release / COMMODITIES_2026], 2026))
     index = {c["id"]: c for c in doc["commodities"]}
     for cid, records in curated_reliance(sources).items():
         have = {r["edition"] for r in index[cid].get("reliance", [])}
@@ -452,10 +457,10 @@ def build(sources: Path) -> dict:
         index[cid]["reliance"] = sorted(index[cid].get("reliance", []) + records, key=lambda r: r["edition"])
     for cid, lists in curated_shares().items():
         for shares in lists:
-            ingest._put_shares(index[cid], shares)
+            put_shares(index[cid], shares)
     for cid, lists in curated_ranked().items():
         for ranked in lists:
-            ingest._put_by_edition(index[cid], "ranked_sources", ranked)
+            put_by_edition(index[cid], "ranked_sources", ranked)
     for cid, notes in NOTES.items():
         index[cid]["notes"] = notes + index[cid].get("notes", [])
     doc["commodities"] = [_ordered(index[cid]) for cid in sorted(index)]
@@ -480,7 +485,7 @@ def main(argv: list[str]) -> None:
     sources = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "sources"
     target = Path(argv[2]) if len(argv) > 2 else ROOT / "data" / "import_dependence.yaml"
     doc = build(sources)
-    target.write_text(ingest.dump_yaml(doc, HEADER), encoding="utf-8")
+    target.write_text(dump_yaml(doc, HEADER), encoding="utf-8")
     print(f"wrote {target}: {len(doc['commodities'])} commodities")
 
 

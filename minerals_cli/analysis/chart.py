@@ -13,31 +13,33 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..models import (
-    ChartBar,
-    ChartResult,
-    ChartUnknown,
-    ImportDependenceFile,
-    LeadingSource,
-    MineralsFile,
-)
-from .common import by_commodity, commodity_index, edition_info, edition_leader, list_info, list_in_force, resolve_edition
+from ..dataset.schema import ImportDependenceFile, MineralsFile
+from ..results.chart import ChartBar, ChartResult, ChartUnknown, LeadingSource
+from .leading import edition_leader
+from .scope import edition_info, edition_or_default, list_in_force
+from .supply import by_commodity, commodity_index
 
 ORDER = {">": 0, "exact": 1, "<": 2, "E": 3}
 
 
 def chart(
-    minerals: MineralsFile, trade: ImportDependenceFile, edition: Optional[int] = None, list_id: Optional[str] = None
+    minerals: MineralsFile,
+    imports: ImportDependenceFile,
+    edition: Optional[int] = None,
+    list_id: Optional[str] = None,
+    how_to_choose: str = "",
 ) -> ChartResult:
     """Bars for the critical minerals of a list in one MCS edition, highest reliance first.
 
     Without an edition, the latest with figures; without a list, the final
-    list in force when that edition was published (the one USGS charted).
+    list in force when that edition was published (the one USGS charted),
+    and a note saying so, ending with `how_to_choose` (the caller's words for
+    choosing another list).
     """
-    edition = resolve_edition(trade, edition)
-    info = edition_info(trade, edition)
-    chosen = list_info(minerals, list_id).id if list_id is not None else list_in_force(minerals, edition)
-    commodities = commodity_index(trade)
+    edition = edition_or_default(imports, edition)
+    info = edition_info(imports, edition)
+    chosen = list_id if list_id is not None else list_in_force(minerals, edition)
+    commodities = commodity_index(imports)
     bars: list[ChartBar] = []
     unknown: list[ChartUnknown] = []
     for commodity_id, members in by_commodity(minerals, chosen):
@@ -59,7 +61,7 @@ def chart(
         list=chosen,
         bars=bars,
         unknown=unknown,
-        notes=_notes(bars, chosen, edition, list_id is not None),
+        notes=_notes(bars, chosen, edition, list_id is not None, how_to_choose),
         citation=info.citation,
     )
 
@@ -94,7 +96,7 @@ def _bar(commodity, edition: int, label: str, names: list[str]):
 
 
 def leading_source(commodity, edition: int) -> Optional[LeadingSource]:
-    """The edition's leading source (common.leading_source's rules); equal shares are named together.
+    """The edition's leading source (leading.py's rule); equal shares are named together.
 
     A tie has no single ISO code: `country` is null and `name` names the tied countries.
     """
@@ -108,10 +110,10 @@ def leading_source(commodity, edition: int) -> Optional[LeadingSource]:
     )
 
 
-def _notes(bars: list[ChartBar], list_id: str, edition: int, list_chosen: bool) -> list[str]:
+def _notes(bars: list[ChartBar], list_id: str, edition: int, list_chosen: bool, how_to_choose: str) -> list[str]:
     notes = []
     if not list_chosen:
-        notes.append(f"list {list_id}: the final list in force when MCS {edition} was published (--list to change)")
+        notes.append(f"list {list_id}: the final list in force when MCS {edition} was published{how_to_choose}")
     if any(b.bound == "lower" for b in bars):
         notes.append(">N: USGS publishes only a lower bound; the bar stops at N and reliance is at least N")
     if any(b.bound == "upper" for b in bars):

@@ -1,31 +1,18 @@
-"""Membership of the critical-minerals lists: filters, diffs and profiles.
+"""`minerals list` and `minerals diff`: membership of the critical-minerals lists.
 
 A 2018 group entry ("rare earth elements group") covered the elements that
 the 2022 list names one by one, so coverage counts as membership: such an
 element is neither new in 2022 nor added by a 2018→2022 diff, it is part of
-a split.
+a split (docs/design.md, "Vocabulary").
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
-from ..errors import UsageError
-from ..models import (
-    DiffResult,
-    ListResult,
-    MineralProfile,
-    MineralRow,
-    Membership,
-    MineralsFile,
-    Split,
-)
-from .common import REE_GROUP, latest_final, list_info
-
-GROUP_NAMES = {
-    REE_GROUP: ["ree", "rees", "rare earth", "rare earths", "rare earth elements", "lanthanides"],
-    "platinum group metal": ["pgm", "pgms", "platinum group", "platinum group metals", "platinum-group metals"],
-}
+from ..dataset.schema import MineralsFile
+from ..results.lists import DiffResult, ListResult, MineralRow, Split
+from .scope import list_info
 
 
 def on_list(mineral, list_id: str) -> bool:
@@ -33,23 +20,15 @@ def on_list(mineral, list_id: str) -> bool:
     return list_id in mineral.lists or list_id in mineral.covered_by
 
 
-def resolve_group(name: str) -> str:
-    key = " ".join(name.lower().replace("-", " ").split())
-    for group, names in GROUP_NAMES.items():
-        if key == group or key in names:
-            return group
-    valid = ", ".join(["ree", "pgm", *GROUP_NAMES])
-    raise UsageError(f"unknown group {name!r}", f"valid groups: {valid}")
-
-
 def _row(m) -> MineralRow:
     return MineralRow(id=m.id, name=m.name, symbol=m.symbol, group=m.group, kind=m.kind, lists=list(m.lists))
 
 
 def _previous_final(data: MineralsFile, list_id: str) -> str:
+    """The final list before `list_id` (resolve.resolve_list_with_previous has checked there is one)."""
     prev = list_info(data, list_id).previous_final
     if prev is None:
-        raise UsageError(f"list {list_id} has no earlier final list to compare with")
+        raise ValueError(f"list {list_id} has no earlier final list")
     return prev
 
 
@@ -60,7 +39,11 @@ def select(
     removed_in: Optional[str] = None,
     group: Optional[str] = None,
 ) -> ListResult:
-    """The minerals of a list, or those a list added or dropped, optionally of one group."""
+    """The minerals of a list, or those a list added or dropped, optionally of one group.
+
+    `group` is a mineral group as the data names it ('rare earth element');
+    resolve.resolve_group turns what a user types into one.
+    """
     filters: dict[str, str] = {}
     if new_in:
         list_id = new_in
@@ -76,9 +59,8 @@ def select(
     else:
         chosen = [m for m in data.minerals if list_id in m.lists]
     if group is not None:
-        wanted = resolve_group(group)
-        chosen = [m for m in chosen if m.group == wanted]
-        filters["group"] = wanted
+        chosen = [m for m in chosen if m.group == group]
+        filters["group"] = group
     info = list_info(data, list_id)
     rows = sorted((_row(m) for m in chosen), key=lambda r: r.name)
     return ListResult(
@@ -136,37 +118,4 @@ def diff(data: MineralsFile, old: str, new: str) -> DiffResult:
             "added": len(added), "removed": len(removed), "kept": len(kept), "split": len(splits), "merged": len(merges)
         },
         citations=[list_info(data, old).citation, list_info(data, new).citation],
-    )
-
-
-def profile(data: MineralsFile, mineral) -> MineralProfile:
-    """Names, group and list history of one mineral, with the notices cited."""
-    history = []
-    for info in data.lists:
-        if info.id in mineral.listed_as:
-            how = f"listed as {mineral.listed_as[info.id]!r}"
-        elif info.id in mineral.lists:
-            how = "listed"
-        elif info.id in mineral.covered_by:
-            how = f"covered by {mineral.covered_by[info.id]!r}"
-        else:
-            how = "not listed"
-        history.append(
-            Membership(list=info.id, title=info.title, status=info.status, on_list=on_list(mineral, info.id), how=how)
-        )
-    finals = [e.id for e in data.lists if e.status == "final"]
-    latest = latest_final(data)
-    return MineralProfile(
-        id=mineral.id,
-        name=mineral.name,
-        symbol=mineral.symbol,
-        group=mineral.group,
-        kind=mineral.kind,
-        aliases=list(mineral.aliases),
-        commodity=mineral.commodity,
-        delisted=any(on_list(mineral, f) for f in finals) and not on_list(mineral, latest),
-        history=history,
-        split_into=list(mineral.split_into),
-        notes=list(mineral.notes),
-        citations=[e.citation for e in data.lists if on_list(mineral, e.id)],
     )

@@ -1,4 +1,4 @@
-"""Headline counts of import reliance, and the trade part of a mineral's profile.
+"""`minerals summary`: the headline counts of import reliance, beside the counts USGS published.
 
 USGS publishes, in each Mineral Commodity Summaries edition, how many critical
 minerals were 100% net import reliant and how many more were over 50%.
@@ -6,8 +6,8 @@ Reproducing those counts from the YAML is the acceptance test of the data and
 of the counting rules, so `summary` puts each computed count beside the
 published one.
 
-Counting rules (checked against the cross-check in
-sources/import_reliance/README.md, which reproduces all three editions):
+Counting rules (docs/design.md, "Counting rules"; they reproduce the counts
+of all three editions in the data):
 
 * the units are the minerals named on the list; under the rule "rare earths
   as one group" the lanthanides sharing the rare-earths record count once;
@@ -21,50 +21,27 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..models import (
-    HeadlineCheck,
-    ImportDependenceFile,
-    LeadingCount,
-    MineralsFile,
-    PublishedNir,
-    SummaryResult,
-    SummaryRow,
-    TradeProfile,
-)
-from .common import (
-    REE_GROUP,
-    Leader,
-    by_commodity,
-    commodity_index,
-    edition_info,
-    edition_leader,
-    list_info,
-    list_in_force,
-    resolve_edition,
-)
+from ..dataset.schema import ImportDependenceFile, MineralsFile
+from ..results.summary import HeadlineCheck, LeadingCount, SummaryResult, SummaryRow
+from .groups import REE_GROUP
+from .leading import Leader, edition_leader
+from .scope import counted_list, edition_info, edition_or_default
+from .supply import by_commodity, commodity_index
 
 GROUP_RULE = "rare earths as one group"
 SINGLE_RULE = "lanthanides individually"
 
 
-def default_list(minerals: MineralsFile, trade: ImportDependenceFile, edition: int) -> str:
-    """The list USGS counted against in that edition: its headline count's, else the final list in force."""
-    for h in trade.headline_counts:
-        if h.edition == edition:
-            return list_info(minerals, h.list, f" (the list of the MCS {edition} headline count)").id
-    return list_in_force(minerals, edition)
+def headline_for(imports: ImportDependenceFile, edition: int, list_id: str):
+    return next((h for h in imports.headline_counts if h.edition == edition and h.list == list_id), None)
 
 
-def headline_for(trade: ImportDependenceFile, edition: int, list_id: str):
-    return next((h for h in trade.headline_counts if h.edition == edition and h.list == list_id), None)
-
-
-def counting_rule(trade: ImportDependenceFile, edition: int, list_id: str) -> str:
+def counting_rule(imports: ImportDependenceFile, edition: int, list_id: str) -> str:
     """The rule of the published count for this edition and list, else the edition's own rule."""
-    exact = headline_for(trade, edition, list_id)
+    exact = headline_for(imports, edition, list_id)
     if exact:
         return exact.rule
-    same_edition = [h for h in trade.headline_counts if h.edition == edition]
+    same_edition = [h for h in imports.headline_counts if h.edition == edition]
     return same_edition[0].rule if same_edition else SINGLE_RULE
 
 
@@ -110,19 +87,19 @@ def units_of_list(minerals: MineralsFile, list_id: str, rule: str) -> list[tuple
 
 
 def summarize(
-    minerals: MineralsFile, trade: ImportDependenceFile, edition: Optional[int] = None, list_id: Optional[str] = None
+    minerals: MineralsFile, imports: ImportDependenceFile, edition: Optional[int] = None, list_id: Optional[str] = None
 ) -> SummaryResult:
     """Counts at 100% and over 50% for one edition and list, beside the counts USGS published.
 
     Without an edition, the latest with figures; without a list, the one
     USGS counted against in that edition.
     """
-    edition = resolve_edition(trade, edition)
-    info = edition_info(trade, edition)
-    chosen = list_info(minerals, list_id).id if list_id is not None else default_list(minerals, trade, edition)
-    rule = counting_rule(trade, edition, chosen)
-    headline = headline_for(trade, edition, chosen)
-    commodities = commodity_index(trade)
+    edition = edition_or_default(imports, edition)
+    info = edition_info(imports, edition)
+    chosen = list_id if list_id is not None else counted_list(minerals, imports, edition)
+    rule = counting_rule(imports, edition, chosen)
+    headline = headline_for(imports, edition, chosen)
+    commodities = commodity_index(imports)
     counted = [_row(unit, commodities, edition) for unit in units_of_list(minerals, chosen, rule)]
     rows = [row for row, _ in counted]
     at_100 = [r.id for r in rows if r.status == "at 100"]
@@ -228,41 +205,3 @@ def _notes(counted, headline, edition, list_id, rule, match) -> list[str]:
     notes.append("leading source: the largest share of the list that stands for the whole commodity (category "
                  "'all' first), else the first country of Fig. 2's ordered list")
     return notes
-
-
-# --------------------------------------------------------------------------
-# `minerals show`: reliance history and import sources of one mineral
-
-
-def trade_profile(trade: ImportDependenceFile, mineral) -> Optional[TradeProfile]:
-    """The reliance history (every edition) and import sources of the mineral's commodity."""
-    if not mineral.commodity:
-        return None
-    commodity = commodity_index(trade).get(mineral.commodity)
-    if commodity is None:
-        return None
-    inherited = None
-    if mineral.group == REE_GROUP and mineral.commodity == "rare earths":
-        inherited = ("figures of the rare-earths group (compounds and metals): USGS publishes no net import "
-                     f"reliance for {mineral.name} alone")
-    latest = max((s.edition for s in commodity.import_shares), default=None)
-    return TradeProfile(
-        commodity=commodity.id,
-        commodity_name=commodity.name,
-        form=commodity.form,
-        inherited=inherited,
-        reliance=[PublishedNir.of(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)],
-        import_shares=_shares_for(commodity, latest, mineral),
-        ranked_sources=sorted(commodity.ranked_sources, key=lambda r: r.edition),
-        notes=list(commodity.notes),
-    )
-
-
-def _shares_for(commodity, edition, mineral) -> list:
-    """The latest edition's lists; for a lanthanide, the group's whole list and its own element list first."""
-    lists = [s for s in commodity.import_shares if s.edition == edition]
-    if mineral.group == REE_GROUP:
-        own = [s for s in lists if s.category.lower().startswith(mineral.name.lower())]
-        whole = [s for s in lists if s.whole]
-        return whole + own
-    return sorted(lists, key=lambda s: not s.whole)

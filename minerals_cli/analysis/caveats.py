@@ -1,0 +1,110 @@
+"""The caveats that change how a figure reads, in the words every view uses.
+
+Kept apart from the formulas so that the same convention is said the same
+way in `exposure`, `country`, `gaps` and `scenario`.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..dataset.schema import Commodity, Reliance
+from .groups import REE_GROUP
+from .shares import other_share, unattributed
+from .supply import Supply
+
+SHIPMENT_CAVEAT = (
+    "Import shares are by country of shipment as USGS reports them; the material may have been mined "
+    "or refined elsewhere."
+)
+
+
+OTHER_CONVENTION = (
+    "'Other' in a share list counts as not allied and is left out of the HHI; a country the share list "
+    "does not name (China, an FEOC, a cut country) has 0 as named but may be inside 'Other', so its share, "
+    "exposure and supply at risk read '0 to' the 'Other' share."
+)
+
+
+EQUAL_WEIGHTS = (
+    "equal weight per mineral of the list (the lanthanides count one by one, each with the rare-earths "
+    "figure); minerals without a figure are left out"
+)
+
+
+def inherited_note(mineral, commodity: Optional[Commodity]) -> Optional[str]:
+    """Why a mineral shows the figures of a larger MCS commodity, when it does."""
+    if commodity is None or commodity.id == mineral.id:
+        return None
+    if mineral.group == REE_GROUP:
+        note = (
+            f"{mineral.name} inherits the figures of the MCS commodity '{commodity.name}': the reliance USGS "
+            "publishes covers the rare earths as one group, the lanthanides included, and the 14 lanthanides "
+            "all share the group's figures here."
+        )
+        own = [s for s in commodity.import_shares if s.category.lower().startswith(mineral.name.lower())]
+        if own:
+            latest = max(own, key=lambda s: s.edition)
+            note += (
+                f" MCS {latest.edition} also lists import sources for '{latest.category}' alone, which may differ "
+                f"much from the group's: see `minerals show {mineral.name}`."
+            )
+        return note
+    if mineral.kind == "group entry":
+        return (
+            f"'{mineral.name}' is a group entry; its figures are those of the MCS commodity '{commodity.name}', "
+            "which USGS applies to the lanthanides (yttrium and scandium have figures of their own)."
+        )
+    return f"{mineral.name} takes the figures of the MCS commodity '{commodity.name}'."
+
+
+def bound_caveat(rel: Optional[Reliance]) -> Optional[str]:
+    if rel is None or rel.qualifier not in (">", "<"):
+        return None
+    if rel.qualifier == ">":
+        return (
+            f"USGS published the reliance only as '{rel.published}', a lower bound, so exposures, supply at risk "
+            "and gaps are lower bounds (>=) and the domestic and allied shares upper bounds (<=); `low`/`high` "
+            "give the full range."
+        )
+    return (
+        f"USGS published the reliance only as '{rel.published}', an upper bound, so exposures, supply at risk "
+        "and gaps are upper bounds (<=) and the domestic and allied shares lower bounds (>=); `low`/`high` give "
+        "the full range."
+    )
+
+
+def share_caveats(supply: Supply) -> list[str]:
+    shares, rel = supply.shares, supply.reliance
+    if shares is None:
+        return []
+    out = [SHIPMENT_CAVEAT]
+    if rel is not None:
+        out.append(
+            f"The import shares cover {shares.period} (MCS {shares.edition}) while the reliance figure is for "
+            f"{rel.year} (MCS {rel.edition}): the exposures apply the {shares.period} supplier mix to {rel.year}."
+        )
+        if shares.edition > rel.edition:
+            out.append(
+                f"No share list is published in MCS {rel.edition} or earlier; the MCS {shares.edition} list is used."
+            )
+    if shares.category.lower() != "all":
+        out.append(f"Shares are those of the category '{shares.category}', which stands for the whole commodity.")
+    if not shares.complete:
+        out.append(
+            f"The share list is incomplete ({unattributed(shares):g}% of imports unattributed): figures that "
+            "depend on unnamed countries are ranges."
+        )
+    if other_share(shares) > 0:
+        out.append(OTHER_CONVENTION)
+    for note in (shares.note, shares.source.note):
+        if note:
+            out.append(f"Share list note: {note}")
+    return out
+
+
+def basis_caveat(rel: Optional[Reliance]) -> Optional[str]:
+    if rel is None or rel.basis == "MCS NIR":
+        return None
+    extra = f" {rel.note}" if rel.note else ""
+    return f"The reliance figure is not a USGS net import reliance but an {rel.basis} figure.{extra}"

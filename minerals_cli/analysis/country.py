@@ -1,0 +1,97 @@
+"""`minerals country CODE`: every mineral of a list the U.S. imports from one country, ranked by exposure."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..dataset.schema import ImportDependenceFile, MineralsFile
+from ..results.base import Cited
+from ..results.country import CountryMineralRow, CountryResult
+from .bounds import bounded, exact, exposure_span
+from .caveats import OTHER_CONVENTION, SHIPMENT_CAVEAT
+from .groups import CHINA, DOMESTIC, country_names
+from .leading import leading_codes
+from .scope import edition_or_default, list_or_latest
+from .shares import source_places
+from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
+
+
+def country_view(
+    minerals: MineralsFile,
+    imports: ImportDependenceFile,
+    countries,
+    code: str,
+    list_id: Optional[str] = None,
+    edition: Optional[int] = None,
+) -> CountryResult:
+    """Every mineral of the list the U.S. imports from one country, ranked by exposure."""
+    list_id, edition = list_or_latest(minerals, list_id), edition_or_default(imports, edition)
+    commodities = commodity_index(imports)
+    names = country_names(countries)
+    rows: list[CountryMineralRow] = []
+    cited: list[Cited] = []
+    for commodity_id, members in by_commodity(minerals, list_id):
+        supply = supply_of(commodities, commodity_id, edition)
+        row = _country_row(supply, code, [m.id for m in members])
+        if row is not None:
+            rows.append(row)
+            cited += supply_citations(supply)
+    rows.sort(key=_country_rank_key)
+    leading_for = sorted(m for r in rows if r.leading for m in r.minerals)
+    groups = [g.id for g in countries.groups if code in g.members]
+    caveats = [SHIPMENT_CAVEAT, OTHER_CONVENTION]
+    if code == DOMESTIC:
+        caveats.insert(0, "The United States is the domestic supplier: USGS lists no U.S. import sources for it.")
+    if code == CHINA:
+        caveats.append("USGS counts imports from Hong Kong with China where its notes say so.")
+    if any(r.reliance and r.reliance.bound != "exact" for r in rows):
+        caveats.append(
+            "Where USGS published the reliance as a bound ('>50', '<25') the exposure is a bound too; see `bound`."
+        )
+    if any(r.basis == "ranked" for r in rows):
+        caveats.append(
+            "Rows with basis 'ranked' come from a list of major sources without shares: the country is a source "
+            "but its exposure is unknown."
+        )
+    return CountryResult(
+        country=code,
+        name=names.get(code, code),
+        groups=groups,
+        list=list_id,
+        edition=edition,
+        count=len(rows),
+        minerals_count=sum(len(r.minerals) for r in rows),
+        rows=rows,
+        leading_for=leading_for,
+        caveats=caveats,
+        citations=dedupe(cited),
+    )
+
+
+def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[CountryMineralRow]:
+    commodity, shares, ranked = supply.commodity, supply.shares, supply.ranked
+    places = source_places(shares, ranked)
+    if commodity is None or code not in places:
+        return None
+    share, rank = places[code]
+    return CountryMineralRow(
+        commodity=commodity.id,
+        commodity_name=commodity.name,
+        minerals=members,
+        basis="shares" if shares is not None else "ranked",
+        share=share,
+        rank=rank,
+        period=(shares or ranked).period,
+        reliance=published(supply.reliance),
+        exposure=bounded(exposure_span(supply.nir, exact(share)) if share is not None else None),
+        leading=code in leading_codes(shares, ranked),
+    )
+
+
+def _country_rank_key(row: CountryMineralRow):
+    """Known exposures first (largest first), then known shares, then rank-only rows."""
+    if row.exposure.value is not None:
+        return (0, -row.exposure.value, -(row.share or 0), row.commodity)
+    if row.share is not None:
+        return (1, -row.share, 0, row.commodity)
+    return (2, row.rank, 0, row.commodity)

@@ -1,0 +1,117 @@
+"""`minerals scenario`: the share of U.S. supply at risk, per mineral, if named countries stop exporting."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..dataset.schema import ImportDependenceFile, MineralsFile
+from ..results.base import Cited
+from ..results.scenario import AtRiskRow, CutShare, ScenarioResult, ScenarioTotals
+from .bounds import EPSILON, Span, bounded, exposure_span, mean_span
+from .caveats import EQUAL_WEIGHTS, OTHER_CONVENTION, SHIPMENT_CAVEAT
+from .groups import CHINA, DOMESTIC, country_names
+from .scope import edition_or_default, list_or_latest
+from .shares import set_share, source_places, unattributed
+from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
+
+
+def scenario(
+    minerals: MineralsFile,
+    imports: ImportDependenceFile,
+    countries,
+    cut: list[str],
+    list_id: Optional[str] = None,
+    edition: Optional[int] = None,
+    cut_notes: Optional[list[str]] = None,
+) -> ScenarioResult:
+    """The share of U.S. supply at risk, per mineral, if the cut countries stopped exporting.
+
+    `cut` comes from resolve.cut_set, which keeps the United States out of it;
+    `cut_notes` are its words on what it left out.
+    """
+    if not cut or DOMESTIC in cut:
+        raise ValueError("a scenario cuts one or more foreign suppliers (resolve.cut_set makes such a set)")
+    list_id, edition = list_or_latest(minerals, list_id), edition_or_default(imports, edition)
+    commodities = commodity_index(imports)
+    names = country_names(countries)
+    rows, unknown = [], []
+    covered: list[Span] = []
+    members_total = 0
+    cited: list[Cited] = []
+    for commodity_id, members in by_commodity(minerals, list_id):
+        members_total += len(members)
+        supply = supply_of(commodities, commodity_id, edition)
+        risk = exposure_span(supply.nir, set_share(supply.shares, cut, other_may_hide=True) if supply.shares else None)
+        if risk is not None:
+            covered += [risk] * len(members)
+        row = _risk_row(supply, cut, [m.id for m in members], names, risk)
+        if row is None:
+            continue
+        (rows if row.at_risk.value is not None else unknown).append(row)
+        cited += supply_citations(supply)
+    rows.sort(key=lambda r: (-r.at_risk.value, -(r.at_risk.high or 0), r.commodity))
+    unknown.sort(key=lambda r: (min((c.rank for c in r.cut), default=0), r.commodity))
+    at_risk = [r for r in rows if (r.at_risk.high or 0) > EPSILON]
+    caveats = list(cut_notes or []) + [
+        "Supply at risk = NIR x (share of imports from the cut countries) / 100, in percentage points of U.S. "
+        "consumption: the part of supply that would need another source, before stocks, substitution or "
+        "re-routing.",
+        SHIPMENT_CAVEAT,
+        OTHER_CONVENTION,
+        f"The mean is taken with {EQUAL_WEIGHTS}; a mineral whose share list names no cut country "
+        "counts as 0 in the value and up to its 'Other' share in the upper bound.",
+    ]
+    if CHINA in cut:
+        caveats.append("USGS counts imports from Hong Kong with China where its notes say so.")
+    if unknown:
+        caveats.append(
+            "'unknown' rows: a cut country is among the sources, but USGS publishes only a ranked list or no "
+            "reliance figure, so the supply at risk is unknown."
+        )
+    return ScenarioResult(
+        cut=list(cut),
+        cut_names=[names.get(c, c) for c in cut],
+        list=list_id,
+        edition=edition,
+        rows=at_risk,
+        unknown=unknown,
+        totals=ScenarioTotals(
+            minerals_at_risk=sum(len(r.minerals) for r in at_risk),
+            commodities_at_risk=len(at_risk),
+            minerals_unknown=sum(len(r.minerals) for r in unknown),
+            mean_at_risk=bounded(mean_span(covered)),
+            covered=len(covered),
+            of=members_total,
+            weights=EQUAL_WEIGHTS,
+        ),
+        caveats=caveats,
+        citations=dedupe(cited),
+    )
+
+
+def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: Optional[Span]) -> Optional[AtRiskRow]:
+    """A row when a cut country is (or, in an incomplete list, may be) among the sources."""
+    commodity, shares, ranked = supply.commodity, supply.shares, supply.ranked
+    if commodity is None or (shares is None and ranked is None):
+        return None
+    places = source_places(shares, ranked)
+    cuts = [CutShare(country=c, name=names.get(c, c), share=places[c][0], rank=places[c][1]) for c in cut if c in places]
+    share = set_share(shares, cut, other_may_hide=True) if shares is not None else None
+    if not cuts and (shares is None or risk is None or unattributed(shares) < EPSILON):
+        return None  # not named; that it may sit in 'Other' shows in the totals' upper bound
+    note = None
+    if risk is None:
+        note = "; ".join(supply.unknown) or None
+    elif not cuts:
+        note = "no cut country is named, but the incomplete share list may hide one"
+    return AtRiskRow(
+        commodity=commodity.id,
+        commodity_name=commodity.name,
+        minerals=members,
+        reliance=published(supply.reliance),
+        period=(shares or ranked).period,
+        cut=cuts,
+        cut_share=bounded(share),
+        at_risk=bounded(risk),
+        note=note,
+    )

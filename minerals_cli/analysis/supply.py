@@ -1,0 +1,139 @@
+"""The records of one commodity that a run uses: its reliance, share list and ranked sources in one edition.
+
+Minerals map to MCS commodities (the fifteen rare earths share one); each
+command asks here which records of a commodity belong to the edition it is
+about, so none picks them differently (docs/design.md, "Choosing figures").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from ..dataset.schema import Commodity, ImportDependenceFile, ImportShares, MineralsFile, RankedSources, Reliance
+from ..results.base import Cited, PublishedNir
+from .bounds import Span, nir_span
+from .leading import whole_list
+
+
+def commodity_index(trade: ImportDependenceFile) -> dict[str, Commodity]:
+    return {c.id: c for c in trade.commodities}
+
+
+def minerals_on(minerals: MineralsFile, list_id: str) -> list:
+    """The minerals a list names individually, in file order."""
+    return [m for m in minerals.minerals if list_id in m.lists]
+
+
+def by_commodity(
+    minerals: MineralsFile, list_id: str, merge: Callable[[object], bool] = lambda m: True
+) -> list[tuple[Optional[str], list]]:
+    """(commodity id or None, minerals) for a list, in file order.
+
+    Minerals sharing an MCS commodity share its figures, so they are taken
+    together (the fifteen rare earths are one bar, one row); a mineral
+    without a commodity, or one `merge` keeps apart, stands alone.
+    """
+    groups: dict[object, list] = {}
+    for m in minerals_on(minerals, list_id):
+        key = m.commodity if m.commodity and merge(m) else ("alone", m.id)
+        groups.setdefault(key, []).append(m)
+    return [(members[0].commodity, members) for members in groups.values()]
+
+
+def pick_reliance(commodity: Commodity, edition: int) -> Optional[Reliance]:
+    return next((r for r in commodity.reliance if r.edition == edition), None)
+
+
+def latest_at_or_before(records: list, edition: int):
+    """The newest record of `edition` or earlier; failing that, the nearest later one."""
+    if not records:
+        return None
+    earlier = [r for r in records if r.edition <= edition]
+    if earlier:
+        return max(earlier, key=lambda r: r.edition)
+    return min(records, key=lambda r: r.edition)
+
+
+def pick_shares(commodity: Commodity, edition: int) -> Optional[ImportShares]:
+    """The share list that stands for the whole commodity, from the nearest edition that has one."""
+    whole = [s for s in commodity.import_shares if s.whole]
+    nearest = latest_at_or_before(whole, edition)
+    return whole_list([s for s in whole if s.edition == nearest.edition]) if nearest else None
+
+
+def pick_ranked(commodity: Commodity, edition: int) -> Optional[RankedSources]:
+    return latest_at_or_before(list(commodity.ranked_sources), edition)
+
+
+@dataclass
+class Supply:
+    """Everything known about one commodity in one edition, before any formula."""
+
+    commodity: Optional[Commodity]
+    reliance: Optional[Reliance]
+    shares: Optional[ImportShares]
+    ranked: Optional[RankedSources]
+    unknown: list[str] = field(default_factory=list)
+
+    @property
+    def nir(self) -> Optional[Span]:
+        return nir_span(self.reliance)
+
+
+def supply_of(commodities: dict[str, Commodity], commodity_id: Optional[str], edition: int) -> Supply:
+    if commodity_id is None or commodity_id not in commodities:
+        what = f"no MCS commodity record {commodity_id!r}" if commodity_id else "no MCS commodity record"
+        return Supply(None, None, None, None, [f"reliance and import sources: unknown ({what} in the data)"])
+    commodity = commodities[commodity_id]
+    rel = pick_reliance(commodity, edition)
+    shares = pick_shares(commodity, edition)
+    ranked = None if shares else pick_ranked(commodity, edition)
+    unknown = []
+    if rel is None:
+        unknown.append(f"net import reliance: unknown (no figure for {commodity.name} in MCS {edition})")
+    elif rel.value is None:
+        unknown.append(f"net import reliance: unknown (published as {rel.published}: {rel.reason})")
+    if shares is None:
+        unknown.append(_why_no_shares(commodity, ranked))
+    return Supply(commodity, rel, shares, ranked, unknown)
+
+
+def _why_no_shares(commodity: Commodity, ranked: Optional[RankedSources]) -> str:
+    parts = [s.category for s in commodity.import_shares]
+    if parts:
+        why = f"USGS splits imports by category ({', '.join(dict.fromkeys(parts))}) and none stands for the whole"
+    elif ranked:
+        why = f"USGS publishes only a ranked list of major sources (MCS {ranked.edition}, {ranked.period})"
+    else:
+        why = "no import sources are published in the data"
+    return f"import shares and the exposure to each country: unknown ({why})"
+
+
+def published(rel: Optional[Reliance]) -> Optional[PublishedNir]:
+    return PublishedNir.of(rel) if rel is not None else None
+
+
+def supply_citations(supply: Supply) -> list[Cited]:
+    c = supply.commodity
+    out = []
+    if supply.reliance is not None:
+        r = supply.reliance
+        out.append(Cited(what=f"net import reliance of {c.name}, MCS {r.edition} ({r.year})", source=r.source))
+    if supply.shares is not None:
+        s = supply.shares
+        out.append(Cited(what=f"import shares of {c.name}, {s.period} (MCS {s.edition})", source=s.source))
+    elif supply.ranked is not None:
+        r = supply.ranked
+        out.append(Cited(what=f"ranked import sources of {c.name}, {r.period} (MCS {r.edition})", source=r.source))
+    return out
+
+
+def dedupe(cited: list[Cited]) -> list[Cited]:
+    seen, out = set(), []
+    for c in cited:
+        key = (c.what, c.source.source, c.source.table, c.source.url)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

@@ -1,0 +1,79 @@
+"""`minerals chart`: the net-import-reliance bar chart that opens each MCS edition."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, ListOpt, help_defaults
+from ..render import Format, Table, View
+
+
+@help_defaults(list_id="the final list in force for the edition")
+def command(
+    edition: EditionOpt = None,
+    list_id: ListOpt = None,
+    svg: Annotated[
+        Optional[Path],
+        typer.Option("--svg", help="Write the chart as a standalone SVG picture to this file ('-' for stdout).",
+                     dir_okay=False, show_default=False),
+    ] = None,
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """The net-import-reliance bar chart that opens each Mineral Commodity Summaries.
+
+    One bar per commodity with a published figure, highest first, with the
+    bound markers USGS prints (>N, <N), E for a net exporter and the leading
+    import source; minerals without a figure are listed as unknown.
+    """
+    from ..analysis.chart import chart
+    from ..dataset import open_dataset
+    from ..errors import UsageError
+    from ..render import emit
+    from ..render.chart import write_bar_chart
+    from ..resolve import resolve_edition, resolve_list
+
+    data = open_dataset(data_dir)
+    minerals, imports = data.minerals, data.import_dependence
+    lid = resolve_list(minerals, list_id) if list_id else None
+    result = chart(minerals, imports, resolve_edition(imports, edition), lid, how_to_choose=" (--list to change)")
+    if svg is not None and str(svg) == "-" and fmt is not Format.table:
+        raise UsageError("--svg - writes the picture to stdout; it cannot be combined with --json or --format")
+    if svg is not None:
+        _save_svg(result, svg)
+        if fmt is Format.table:
+            return
+    emit(result, view, fmt, table_writer=write_bar_chart)
+
+
+def _save_svg(result, target: Path) -> None:
+    from ..errors import UsageError
+    from ..render.chart import svg_document
+
+    document = svg_document(result)
+    if str(target) == "-":
+        sys.stdout.write(document)
+        return
+    try:
+        target.write_text(document, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    typer.echo(f"wrote {target}: {len(result.bars)} bars, {len(result.unknown)} unknown, MCS {result.edition}", err=True)
+
+
+def view(r) -> View:
+    rows = [
+        [b.label, b.published, b.value, b.bound or "", b.leading_source.name if b.leading_source else None,
+         b.leading_source.percent if b.leading_source else None, ", ".join(b.minerals)]
+        for b in r.bars
+    ]
+    rows += [[u.label, u.published, None, "", None, None, ", ".join(u.minerals)] for u in r.unknown]
+    return View(
+        [Table(r.title, ["label", "published", "bar", "bound", "leading source", "share", "minerals"], rows)],
+        list(r.notes) + [f"unknown: {u.label}: {u.reason}" for u in r.unknown],
+    )

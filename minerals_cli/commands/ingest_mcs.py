@@ -1,0 +1,49 @@
+"""`minerals ingest-mcs`: read USGS data-release files into import_dependence.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, help_defaults
+from ..render import Format, Table, View
+
+
+@help_defaults(edition="read from the file names")
+def command(
+    files: Annotated[list[Path], typer.Argument(help="USGS release files: MCSYYYY_Fig2_Net_Import_Reliance.csv, MCS2026_Commodities_Data.csv.", exists=True, dir_okay=False)],
+    edition: EditionOpt = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the updated import_dependence.yaml here.", dir_okay=False)
+    ] = None,
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Read USGS MCS data-release files and write or update that edition's records.
+
+    The records are merged into an existing import_dependence.yaml (the --output
+    file if it exists, else the data directory's), keeping curated notes,
+    reasons, other editions and headline counts.  The shipped data is never
+    written: give --output FILE, or a data directory of your own with
+    --data-dir (or its environment variable).
+    """
+    from ..ingest.run import run
+    from ..render import emit
+
+    emit(run(files, edition, output, data_dir), view, fmt)
+
+
+def view(r) -> View:
+    c = r.counts
+    rows = [
+        ["NIR records", c.reliance],
+        ["ranked source lists", c.ranked_sources],
+        ["share lists", c.import_shares],
+        ["commodities created", c.commodities_created],
+        ["rows skipped (not our commodities)", len(r.skipped)],
+    ]
+    notes = [f"wrote {r.output}"] + [f"warning: {w}" for w in r.warnings]
+    return View([Table(f"MCS {r.edition} (data year {r.data_year}) from {', '.join(r.kinds)}", ["records", "count"], rows)], notes)

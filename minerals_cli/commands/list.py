@@ -1,0 +1,55 @@
+"""`minerals list`: the critical minerals of a list, or those a list added or dropped."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..completion import complete_list
+from ..options import DataDirOpt, FormatOpt, JsonOpt, ListOpt
+from ..render import Format, Table, View
+
+
+def command(
+    list_id: ListOpt = None,
+    new_in: Annotated[
+        Optional[str], typer.Option("--new-in", help="Minerals on this list that the previous final list did not have.", autocompletion=complete_list)
+    ] = None,
+    removed_in: Annotated[
+        Optional[str], typer.Option("--removed-in", help="Minerals of the previous final list that this list dropped.", autocompletion=complete_list)
+    ] = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only one group: ree or pgm.")] = None,
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the critical minerals of a list (the latest final list by default)."""
+    from ..analysis.lists import select
+    from ..analysis.scope import latest_final
+    from ..dataset import open_dataset
+    from ..errors import UsageError
+    from ..render import emit
+    from ..resolve import resolve_group, resolve_list, resolve_list_with_previous
+
+    if new_in and removed_in:
+        raise UsageError("--new-in and --removed-in cannot be combined")
+    data = open_dataset(data_dir).minerals
+    result = select(
+        data,
+        resolve_list(data, list_id) if list_id is not None else latest_final(data),
+        new_in=resolve_list_with_previous(data, new_in) if new_in else None,
+        removed_in=resolve_list_with_previous(data, removed_in) if removed_in else None,
+        group=resolve_group(group) if group is not None else None,
+    )
+    emit(result, view, fmt)
+
+
+def view(r) -> View:
+    from ..render.cells import citation_text
+
+    title = f"{r.title} ({r.published}): {r.count} minerals"
+    if r.filters:
+        title += " — " + "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in r.filters.items())
+    rows = [[m.name, m.symbol or "—", m.group or "—", ", ".join(m.lists)] for m in r.minerals]
+    return View([Table(title, ["mineral", "symbol", "group", "lists"], rows)], [f"source: {citation_text(r.citation)}"])

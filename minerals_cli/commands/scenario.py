@@ -1,0 +1,79 @@
+"""`minerals scenario --cut`: supply at risk per mineral if the named countries stop exporting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..completion import complete_allies
+from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, ListOpt
+from ..render import Format, Table, View
+
+SHORT_HELP = "Supply at risk per mineral if the named countries stop exporting."
+
+
+def command(
+    cut: Annotated[
+        list[str],
+        typer.Option("--cut", "-c", help="A supplier that stops exporting: ISO code, name or group id (repeatable).",
+            autocompletion=complete_allies,
+        ),
+    ],
+    list_id: ListOpt = None,
+    edition: EditionOpt = None,
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """The share of U.S. supply at risk, per mineral, if the named countries stop exporting."""
+    from ..analysis.scenario import scenario
+    from ..dataset import open_dataset
+    from ..render import emit
+    from ..resolve import cut_set, resolve_edition, resolve_list
+
+    data = open_dataset(data_dir)
+    codes, notes = cut_set(data.countries, cut, given_with="--cut")
+    minerals, imports = data.minerals, data.import_dependence
+    lid = resolve_list(minerals, list_id) if list_id else None
+    result = scenario(
+        minerals, imports, data.countries, codes, lid, edition=resolve_edition(imports, edition), cut_notes=notes
+    )
+    emit(result, view, fmt)
+
+
+def view(r) -> View:
+    from ..render.cells import cell, shown, source_notes
+
+    def row(x):
+        cuts = ", ".join(
+            f"{c.country} {cell(c.share)}%" if c.share is not None else f"{c.country} (rank {c.rank})" for c in x.cut
+        )
+        return [
+            x.commodity_name,
+            ", ".join(x.minerals) if len(x.minerals) <= 3 else f"{len(x.minerals)} minerals",
+            x.reliance.published if x.reliance else None,
+            cuts or "—",
+            shown(x.cut_share),
+            shown(x.at_risk),
+        ]
+
+    cols = ["commodity", "minerals", "reliance", "cut sources", "cut share of imports %", "supply at risk, pp"]
+    t = r.totals
+    title = f"Supply at risk if exports stop from: {', '.join(r.cut_names)} ({r.list} list)"
+    tables = [Table(title, cols, [row(x) for x in r.rows])]
+    if r.unknown:
+        tables.append(Table("Sourced from a cut country, supply at risk unknown", cols, [row(x) for x in r.unknown]))
+    tables.append(
+        Table(
+            "Totals",
+            ["figure", "value"],
+            [
+                ["minerals with supply at risk", t.minerals_at_risk],
+                ["MCS commodities with supply at risk", t.commodities_at_risk],
+                ["minerals sourced from a cut country, at risk unknown", t.minerals_unknown],
+                [f"mean supply at risk over {t.covered} of {t.of} minerals, pp", shown(t.mean_at_risk)],
+            ],
+        )
+    )
+    return View(tables, r.caveats + source_notes(r.citations))

@@ -1,0 +1,87 @@
+"""`minerals show NAME`: one mineral's profile."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..completion import complete_mineral
+from ..options import DataDirOpt, FormatOpt, JsonOpt
+from ..render import Format, Table, View
+
+
+def command(
+    name: Annotated[str, typer.Argument(
+            help="A mineral name, symbol or alias (e.g. lithium, Nd, 'rare earths').", autocompletion=complete_mineral
+        )],
+    data_dir: DataDirOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """One mineral's profile: names, list history, net import reliance by edition, import sources, citations."""
+    from ..analysis.profile import profile
+    from ..dataset import open_dataset
+    from ..render import emit
+    from ..resolve import resolve_mineral
+
+    dataset = open_dataset(data_dir)
+    mineral = resolve_mineral(dataset.minerals, name)
+    emit(profile(dataset.minerals, mineral, dataset.optional("import_dependence")), view, fmt)
+
+
+def view(r) -> View:
+    from ..render.cells import citation_text
+
+    facts = [
+        ["name", r.name],
+        ["symbol", r.symbol or "—"],
+        ["group", r.group or "—"],
+        ["kind", r.kind],
+        ["aliases", ", ".join(r.aliases) or "—"],
+        ["delisted", r.delisted],
+    ]
+    if r.split_into:
+        facts.append(["split into", ", ".join(r.split_into)])
+    history = [[h.list, h.status, h.how] for h in r.history]
+    notes = list(r.notes) + ["source: " + citation_text(c) for c in r.citations]
+    tables = [Table(r.name, ["field", "value"], facts), Table("List history", ["list", "status", "membership"], history)]
+    if r.trade is not None:
+        tables += _trade_tables(r.trade)
+        notes += _trade_notes(r.trade)
+    elif r.commodity is None:
+        notes.append("no trade figures: this entry has no MCS commodity of its own")
+    return View(tables, notes)
+
+
+def _trade_tables(t) -> list[Table]:
+    from ..render.cells import short_citation
+
+    reliance = [
+        [f"MCS {e.edition}", e.year, e.published, e.bound, e.form or t.form or "—", e.basis, e.reason or e.note or "",
+         short_citation(e.source)]
+        for e in t.reliance
+    ]
+    title = f"Net import reliance, % of apparent consumption ({t.commodity_name})"
+    tables = [Table(title, ["edition", "year", "published", "bound", "form", "basis", "reason / note", "source"], reliance)]
+    for s in t.import_shares:
+        flags = ("whole commodity" if s.whole else "part") + ("" if s.complete else ", incomplete list")
+        rows = [[sh.name, sh.country or "—", sh.published or sh.percent] for sh in s.shares]
+        tables.append(Table(f"Import sources {s.period} (MCS {s.edition}): {s.category} [{flags}]",
+                            ["country", "code", "percent"], rows))
+    ranked = [[f"MCS {x.edition}", x.period, ", ".join(c.name for c in x.countries)] for x in t.ranked_sources]
+    if ranked:
+        tables.append(Table("Major import sources, descending order (Fig. 2)", ["edition", "period", "countries"], ranked))
+    return tables
+
+
+def _trade_notes(t) -> list[str]:
+    from ..render.cells import citation_text
+
+    notes = [f"trade figures: {t.inherited}"] if t.inherited else []
+    notes += list(t.notes)
+    notes += [f"shares MCS {s.edition} {s.category}: " + citation_text(s.source) for s in t.import_shares]
+    urls = dict.fromkeys(e.source.url for e in t.reliance if e.source.url)
+    if urls:
+        notes.append("reliance sources: " + ", ".join(urls))
+    return notes

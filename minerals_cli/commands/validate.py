@@ -1,0 +1,65 @@
+"""`minerals validate DIR`: check a data directory, every problem with file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..options import FormatOpt, JsonOpt
+from ..render import Format, Table, View
+
+
+def command(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="A data directory (minerals_2025.yaml, import_dependence.yaml, country_groups.yaml, targets.yaml).",
+            exists=True,
+            file_okay=False,
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check every data file in DIRECTORY and the references between them; list every problem.
+
+    Exit 0 when all files present are valid, 3 when any problem is found.
+    Problems are printed as FILE:LINE: FIELD: MESSAGE.
+    """
+    from ..dataset.checks import validate_dir
+    from ..render import emit
+
+    report = validate_dir(directory)
+    emit(report, view, fmt, table_writer=write_report)
+    if not report.valid:
+        n = len(report.problems)
+        typer.echo(f"minerals: error: {n} problem{'s' if n != 1 else ''} in {directory}", err=True)
+        raise typer.Exit(3)
+
+
+def write_report(report, out) -> None:
+    """Compiler-style lines, so an editor or grep can jump to each problem."""
+    for p in report.problems:
+        where = f"{p.file}:{p.line if p.line is not None else '?'}"
+        out.write(f"{where}: {p.field}: {p.message}\n" if p.field else f"{where}: {p.message}\n")
+    if report.valid:
+        present = [f.file for f in report.files if f.present]
+        out.write(f"ok: {len(present)} data file{'s' if len(present) != 1 else ''} valid in {report.directory}: {', '.join(present)}\n")
+    absent = [f.file for f in report.files if not f.present]
+    if absent:
+        out.write(f"not present (commands that need them will say so): {', '.join(absent)}\n")
+    if report.ignored:
+        out.write(f"ignored (not a data file name): {', '.join(report.ignored)}\n")
+
+
+def view(r) -> View:
+    rows = [[p.file, p.line, p.field or "", p.message] for p in r.problems]
+    files = [[f.file, f.present, f.valid if f.present else "—", f.problems] for f in r.files]
+    return View(
+        [Table(f"Problems in {r.directory}", ["file", "line", "field", "problem"], rows),
+         Table("Files", ["file", "present", "valid", "problems"], files)],
+        [f"ignored: {', '.join(r.ignored)}"] if r.ignored else [],
+    )

@@ -1,0 +1,206 @@
+"""Parse a data file safely: YAML text -> plain Python data, or problems with file and line.
+
+Each file is parsed with the C safe loader, which never constructs Python
+objects.  A data directory may come from anyone (`--data-dir`), so parsing
+is defensive: a file that is too big, nested too deeply, expands through
+YAML aliases into more values than any data file holds ("billion laughs"),
+refers to itself, or carries a Python object tag ends in a DataError
+(exit 3) before any of it reaches pydantic, never in a traceback or a hang.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from ..errors import DataError
+
+# Limits about 100 times above the real data (the largest file,
+# import_dependence.yaml, is about 200 KB, 13,000 values and 7 levels deep),
+# so bench/ can time 100x synthetic data, and low enough that no file keeps
+# a command busy for long: a file at the byte limit loads in well under a
+# minute, and an alias bomb is refused before anything walks it.
+MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_VALUES = 2_000_000  # mappings, lists and scalars, after aliases are expanded
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, located as precisely as the file allows."""
+
+    file: str
+    line: Optional[int]
+    field: Optional[str]
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line if self.line is not None else '?'}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class Refused(Exception):
+    """A file that failed; carries its problems to the caller, which decides how to report them."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file safely, turning every failure into a DataError."""
+    try:
+        return parse(path)
+    except Refused as exc:
+        raise DataError([str(p) for p in exc.problems]) from None
+
+
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse(path: Path) -> Any:
+    import yaml
+
+    def refuse(message: str, line: Optional[int] = None) -> Refused:
+        return Refused([Problem(str(path), line, None, message)])
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("cannot read: not a regular file")  # a directory, a FIFO, /dev/zero
+        if info.st_size > MAX_BYTES:
+            raise refuse(f"{info.st_size} bytes is larger than the {MAX_BYTES} byte limit for a data file")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise refuse(f"larger than the {MAX_BYTES} byte limit for a data file")
+        doc = yaml.load(raw, Loader=_loader())
+    except Refused:
+        raise
+    except OSError as exc:
+        raise refuse(f"cannot read: {exc.strerror or exc}") from None
+    except yaml.constructor.ConstructorError as exc:
+        raise refuse(_constructor_message(exc), _mark_line(exc)) from None
+    except yaml.MarkedYAMLError as exc:
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        raise refuse(f"invalid YAML: {problem}", _mark_line(exc)) from None
+    except yaml.YAMLError as exc:
+        raise refuse(f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise refuse(f"nested too deeply to be a data file (more than {MAX_DEPTH} levels)") from None
+    except UnicodeDecodeError as exc:
+        raise refuse(f"not UTF-8 text ({exc.reason})") from None
+    except (ValueError, OverflowError, TypeError, MemoryError) as exc:
+        raise refuse(f"invalid value: {exc}") from None
+    try:
+        _measure(doc)
+    except ValueError as exc:
+        raise refuse(str(exc)) from None
+    return doc
+
+
+def _mark_line(exc) -> Optional[int]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return mark.line + 1 if mark else None
+
+
+def _constructor_message(exc) -> str:
+    """Name the refused tag in the form a user wrote it (`!!python/object:...`)."""
+    problem = exc.problem or str(exc)
+    tag = re.search(r"tag '([^']+)'", problem)
+    if not tag:
+        return f"invalid YAML: {problem}"
+    shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+    if "python/" in shown:
+        return (
+            f"refused: the tag {shown} asks to build a Python object; "
+            "data files are loaded safely and may hold only plain YAML (mappings, lists, strings, numbers)"
+        )
+    return f"refused: unknown tag {shown}; data files may hold only plain YAML (mappings, lists, strings, numbers)"
+
+
+def _measure(doc: Any) -> tuple[int, int]:
+    """(depth, number of values) of a parsed document, counting aliases expanded.
+
+    Aliased nodes are shared objects, so each container is measured once and
+    its size reused: a "billion laughs" file is measured in a few thousand
+    steps and refused, instead of hanging whatever walks it next.  Iterative,
+    so no file can exhaust the stack.  Raises ValueError when over a limit.
+    """
+    sizes: dict[int, tuple[int, int]] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(doc, False)]
+    while stack:
+        node, finished = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        key = id(node)
+        children = list(node.values()) if isinstance(node, dict) else node
+        if finished:
+            open_nodes.discard(key)
+            sizes[key] = _combine(node, children, sizes)
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise ValueError("refers to itself through a YAML alias; a data file must be a finite tree")
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children)
+    return sizes.get(id(doc), (0, 1))
+
+
+def _combine(node, children, sizes) -> tuple[int, int]:
+    depth, count = 1, 1 + (len(node) if isinstance(node, dict) else 0)
+    for child in children:
+        child_depth, child_count = sizes.get(id(child), (0, 1)) if isinstance(child, (dict, list)) else (0, 1)
+        depth = max(depth, child_depth + 1)
+        count += child_count
+    if depth > MAX_DEPTH:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep; a data file never needs that")
+    if count > MAX_VALUES:
+        raise ValueError(
+            f"holds more than {MAX_VALUES:,} values once YAML aliases are expanded; "
+            "refused as too large (an alias bomb, or not a data file)"
+        )
+    return depth, count
+
+
+def line_index(path: Path) -> Any:
+    """The composed node tree, only built when a file failed validation."""
+    import yaml
+
+    try:
+        with open(path, "rb") as fh:
+            return yaml.compose(fh, Loader=_loader())
+    except (yaml.YAMLError, OSError, ValueError):
+        return None
+
+
+def line_of(node: Any, loc: tuple) -> Optional[int]:
+    """Follow a pydantic error location through the YAML node tree to a line."""
+    import yaml
+
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if getattr(k, "value", None) == str(part)), None)
+            if match is None:
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+

@@ -1,0 +1,145 @@
+"""One run of `minerals ingest-mcs`: choose the file (never the shipped data), merge, write it checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from .. import data_dir as data_dirs
+from ..dataset import FILES
+from ..errors import DataError, UsageError
+from .countries import CountryNames
+from .merge import dump_yaml, empty_document, leading_comments, merge
+from .parse import read_batch
+
+
+@dataclass
+class Plan:
+    """Where a run writes, what it starts from, and whose country registry names the countries."""
+
+    target: Path
+    base: Path
+    directory: Path
+
+
+def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_dir: Optional[Path]):
+    """Ingest release files into the --output file or the data directory's import_dependence.yaml.
+
+    The records are merged into the file as it is (the --output file if it
+    exists, else the data directory's), so curated notes, reasons, other
+    editions and headline counts survive.  The shipped data is never written.
+    """
+    from ..results.ingest import IngestCounts, IngestResult
+
+    plan = choose_target(output, data_dir)
+    countries, notes = registry_of(plan.directory)
+    doc, header = read_base(plan.base)
+    batch = read_batch(files, edition, countries)
+    merged, counts, warnings = merge(doc, batch)
+    write_checked(plan.target, dump_yaml(merged, header))
+    return IngestResult(
+        files=[str(f) for f in files],
+        kinds=batch.kinds,
+        edition=batch.edition,
+        data_year=batch.data_year or batch.edition - 1,
+        output=str(plan.target),
+        counts=IngestCounts(**counts),
+        skipped=batch.skipped,
+        warnings=notes + batch.warnings + warnings,
+    )
+
+
+def choose_target(output: Optional[Path], data_dir: Optional[Path]) -> Plan:
+    """--output wins; else the explicitly named data directory's file; never a file of the shipped data."""
+    explicit = data_dirs.chosen(data_dir)
+    directory = data_dirs.resolve(explicit)  # the shipped directory when none is named
+    if output is not None:
+        target = output
+    elif explicit is not None:
+        target = directory / FILES["import_dependence"]
+    else:
+        raise UsageError(
+            "ingest-mcs writes no file without --output FILE or a data directory of your own "
+            f"(--data-dir DIR or {data_dirs.ENV_VAR})",
+            "the data shipped with the package is never written",
+        )
+    _refuse_shipped(target)
+    base = target if target.exists() else directory / FILES["import_dependence"]
+    return Plan(target=target, base=base, directory=directory)
+
+
+def _refuse_shipped(target: Path) -> None:
+    """The shipped data is the package's, whichever option or variable points at it (symlinks resolved)."""
+    if data_dirs.is_shipped(target):
+        shipped = data_dirs.shipped().resolve()
+        raise UsageError(
+            f"{target} is in the data shipped with the package ({shipped}), which ingest-mcs never writes",
+            "write to a file of your own with --output FILE (it starts from the shipped records), "
+            "or to a copy of the data directory named with --data-dir DIR",
+        )
+
+
+def registry_of(directory: Path) -> tuple[CountryNames, list[str]]:
+    """The country registry of the data directory in use; the shipped one if the directory has none."""
+    if (directory / FILES["countries"]).exists():
+        return CountryNames.of_directory(directory), []
+    names = CountryNames.shipped()
+    return names, [f"{directory} has no {FILES['countries']}: country names were resolved through {names.registry}"]
+
+
+def read_base(base: Path) -> tuple[dict[str, Any], str]:
+    """(document, leading comment block) to merge into; an empty or absent file starts a new document.
+
+    The file is validated as a whole first, so that a broken base is reported
+    as `file:line: field` of that file rather than failing inside the merge.
+    """
+    from ..dataset.safe_yaml import read_yaml
+    from ..dataset.validation import validate_file
+
+    if not base.exists():
+        return empty_document(), ""
+    doc = read_yaml(base)
+    if doc is not None:
+        validate_file("import_dependence", base)
+    try:
+        header = leading_comments(base.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DataError([f"{base}:1: not UTF-8 text ({exc.reason})"]) from None
+    return (doc if doc is not None else empty_document()), header
+
+
+def write_checked(target: Path, text: str) -> None:
+    """Replace the target only with a document that validates.
+
+    The text goes to a temporary file beside the target, is validated there
+    and then renamed over the target in one step.  A document that fails is
+    kept as `<target>.rejected` and its problems name that file, so that every
+    `file:line` of the message can be opened; the target is left as it was.
+    """
+    import os
+
+    from ..dataset.validation import validate_file
+
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        try:
+            validate_file("import_dependence", tmp)
+        except DataError as exc:
+            rejected = target.with_name(target.name + ".rejected")
+            os.replace(tmp, rejected)
+            raise DataError(
+                [_renamed(p, tmp, rejected) for p in exc.problems]
+                + [f"{target}: left unchanged; the merged document that failed validation is kept in {rejected}"]
+            ) from None
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _renamed(problem: str, old: Path, new: Path) -> str:
+    return str(new) + problem[len(str(old)):] if problem.startswith(str(old)) else problem

@@ -1,0 +1,57 @@
+"""The one place output is produced: table (rich or plain text), JSON, CSV, Markdown.
+
+Commands hand over a result model and a `View` of it (titled tables of
+already-computed cells).  JSON is the result's own `model_dump`, so the
+schema is the result model; the other formats show the view.  Rendering
+never computes.  A command whose table format is not a table (validate's
+compiler-style lines, chart's bars) passes its own `table_writer`.
+Nothing heavy is imported here: `Format` is read at start-up.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable, Optional
+
+from .view import Format, Table, View, plain_output
+
+__all__ = ["Format", "Table", "View", "emit", "plain_output", "to_json"]
+
+
+def emit(
+    result: Any,
+    view: Callable[[Any], View],
+    fmt: Format,
+    out=None,
+    table_writer: Optional[Callable[[Any, Any], None]] = None,
+) -> None:
+    """Write `result` to `out` (stdout) in `fmt`: JSON from the model, the other formats from `view(result)`."""
+    out = out or sys.stdout
+    if fmt is Format.json:
+        out.write(to_json(result) + "\n")
+    elif fmt is Format.csv:
+        from .text import write_csv
+
+        write_csv(view(result), out)
+    elif fmt is Format.md:
+        from .text import write_markdown
+
+        write_markdown(view(result), out)
+    elif table_writer is not None:
+        table_writer(result, out)
+    elif plain_output(out):
+        from .text import write_plain
+
+        write_plain(view(result), out)
+    else:
+        from .rich_table import write_rich
+
+        write_rich(view(result), out)
+
+
+def to_json(result: Any) -> str:
+    """The result model's own dump: the documented JSON schema, nothing added."""
+    import json
+
+    data = result.model_dump(mode="json") if hasattr(result, "model_dump") else result
+    return json.dumps(data, indent=2, ensure_ascii=False)

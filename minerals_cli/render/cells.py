@@ -1,0 +1,72 @@
+"""How one value reads in a table cell or a note, the same way in every view.
+
+None is 'unknown', never blank or 0; a bounded figure shows its direction
+(>=, <=, a range); a share the list does not name says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+UNKNOWN = "unknown"
+
+
+def cell(value: Any) -> str:
+    """How a value reads in a table: None is 'unknown', never blank or 0."""
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell(v) for v in value)
+    return str(value)
+
+
+def citation_text(c: Any) -> str:
+    """A citation on one line: publication, table or page, URL."""
+    return ", ".join(p for p in (c.source, c.table, c.url) if p)
+
+
+def short_citation(c) -> str:
+    return ", ".join(p for p in (c.source, (c.table or "").split(";")[0]) if p)
+
+
+def shown(b) -> object:
+    """A bounded figure as a cell: exact numbers as numbers, bounds with their direction."""
+    if b is None or b.value is None:
+        return None
+    if b.bound == "lower" and b.value == 0:
+        return f"{cell(b.low)} to {cell(b.high)}"
+    if b.bound == "lower":
+        return f">={cell(b.value)}"
+    if b.bound == "upper":
+        return f"<={cell(b.value)}"
+    if b.bound == "range":
+        return f"{cell(b.low)} to {cell(b.high)}"
+    return b.value
+
+
+def linked(link, figure) -> object:
+    """A country's or group's figure, saying so when the share list does not name it."""
+    if figure.value is None or link.named:
+        return shown(figure)
+    if figure.bound == "exact":
+        return "not named (0)"
+    return f"not named (0 to {cell(figure.high)})"
+
+
+def nir_text(r) -> str:
+    if r is None:
+        return "unknown"
+    text = f"{r.published} ({r.year}, MCS {r.edition})"
+    if r.value is None:
+        text = f"unknown: {r.published} ({r.year}, MCS {r.edition}): {r.reason}"
+    if r.basis != "MCS NIR":
+        text += f" [{r.basis}]"
+    return text
+
+
+def source_notes(citations) -> list[str]:
+    return [f"source: {c.what}: {citation_text(c.source)}" for c in citations]

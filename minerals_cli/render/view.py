@@ -1,0 +1,46 @@
+"""What a command shows of a result, independent of the format: tables of cells, then notes.
+
+Also where the choice between plain text and a rich table is made, since
+both the table writers and the chart need it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Sequence
+
+
+class Format(str, Enum):
+    """The output formats every command takes (--format)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@dataclass
+class Table:
+    """A titled table of already-computed cells (cells.py says how each value reads)."""
+
+    title: str
+    columns: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
+@dataclass
+class View:
+    """What a command shows of its result: tables first, then notes."""
+
+    tables: list[Table]
+    notes: list[str] = field(default_factory=list)
+
+
+def plain_output(out) -> bool:
+    """No colour or box drawing in a pipe, a file, or under NO_COLOR."""
+    if os.environ.get("NO_COLOR"):
+        return True
+    isatty = getattr(out, "isatty", None)
+    return not (isatty and isatty())

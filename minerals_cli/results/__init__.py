@@ -1,0 +1,1 @@
+"""Result models: what each command returns and `--json` dumps (base.py says what they share)."""

@@ -1,0 +1,36 @@
+"""Results of `minerals country`: every mineral imported from one country."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import Field
+
+from .base import Bounded, Cited, PublishedNir, Result
+
+
+class CountryMineralRow(Result):
+    commodity: str
+    commodity_name: str
+    minerals: list[str] = Field(description="minerals of the list whose figures these are")
+    basis: Literal["shares", "ranked"]
+    share: Optional[float] = Field(description="% of U.S. imports; null where only a rank is published")
+    rank: int = Field(description="place among the import sources")
+    period: str
+    reliance: Optional[PublishedNir]
+    exposure: Bounded
+    leading: bool
+
+
+class CountryResult(Result):
+    country: str
+    name: str
+    groups: list[str] = Field(description="ids of the country groups it belongs to")
+    list: str
+    edition: Optional[int] = Field(description="the MCS edition used: the one asked for, else the latest with figures")
+    count: int = Field(description="MCS commodities it supplies")
+    minerals_count: int = Field(description="minerals of the list those commodities cover")
+    rows: list[CountryMineralRow] = Field(description="ranked by exposure; rank-only rows last")
+    leading_for: list[str] = Field(description="minerals of the list for which it is the leading source")
+    caveats: list[str]
+    citations: list[Cited]

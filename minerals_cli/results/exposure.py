@@ -1,0 +1,115 @@
+"""Results of `minerals exposure`: one mineral's suppliers, shares, concentration and gaps."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field
+
+from ..dataset.schema import Citation
+from .base import AllySet, Bounded, Cited, PublishedNir, Result, TargetGap
+
+
+class ShareBasis(Result):
+    """The 'Import Sources' percentage list the shares come from."""
+
+    edition: int
+    period: str
+    category: str
+    complete: bool
+    named: float = Field(description="sum of the shares of named countries")
+    other: float = Field(description="share of 'Other' (not attributed to any country)")
+    unattributed: float = Field(description="share missing from an incomplete list")
+    note: Optional[str]
+    source: Citation
+
+
+class RankedCountry(Result):
+    rank: int
+    country: str
+    name: str
+
+
+class RankedBasis(Result):
+    """Fig. 2 'Major import sources': an order without shares."""
+
+    edition: int
+    period: str
+    countries: list[RankedCountry]
+    source: Citation
+
+
+class CategoryCountryShare(Result):
+    country: Optional[str] = Field(description="ISO code; null for 'Other'")
+    name: str
+    percent: float
+
+
+class CategoryShares(Result):
+    """A share list of one category (e.g. 'unwrought') that does not stand for the whole commodity."""
+
+    edition: int
+    period: str
+    category: str
+    shares: list[CategoryCountryShare]
+    source: Citation
+
+
+class SourceExposure(Result):
+    rank: int
+    country: Optional[str] = Field(description="ISO code; null for 'Other'")
+    name: str
+    share: float = Field(description="% of U.S. imports")
+    exposure: Bounded = Field(description="NIR x share / 100: percentage points of U.S. consumption")
+    allied: bool
+    feoc: bool
+    leading: bool
+
+
+class CountryLink(Result):
+    """One country's (or one group's) part in a mineral's imports and supply."""
+
+    label: str
+    countries: list[str]
+    named: list[str] = Field(description="those of `countries` that the share list names")
+    share: Bounded = Field(description="% of U.S. imports")
+    exposure: Bounded = Field(description="percentage points of U.S. consumption")
+
+
+class Concentration(Result):
+    hhi: Bounded = Field(description="sum of squared shares of named countries, 0-10,000")
+    top3: Bounded = Field(description="sum of the three largest named shares, %")
+    band: str
+    countries: int = Field(description="named countries counted")
+    other_excluded: float = Field(description="share of 'Other', left out of the HHI")
+
+
+class ExposureResult(Result):
+    mineral: str
+    name: str
+    symbol: Optional[str]
+    commodity: Optional[str]
+    commodity_name: Optional[str]
+    inherited: Optional[str] = Field(description="set when the figures are those of a larger MCS commodity")
+    edition: Optional[int] = Field(description="MCS edition of the reliance figure used")
+    reliance: Optional[PublishedNir]
+    trend: list[PublishedNir] = Field(description="every edition's figure, oldest first")
+    domestic_share: Bounded = Field(description="100 - NIR, % of consumption")
+    import_shares: Optional[ShareBasis]
+    sources: list[SourceExposure] = Field(description="by share, largest first; 'Other' last")
+    ranked_sources: Optional[RankedBasis] = Field(description="set when only a ranked list is published")
+    category_shares: list[CategoryShares] = Field(
+        description="share lists of parts of the commodity, shown when no list stands for the whole"
+    )
+    leading: list[str] = Field(description="ISO code(s) of the leading import source")
+    china: CountryLink
+    feoc: CountryLink
+    allies: AllySet
+    allied_import_share: Bounded = Field(description="sum of allied shares, % of imports")
+    allied_share: Bounded = Field(description="(100 - NIR) + NIR x allied import share / 100, % of supply")
+    concentration: Optional[Concentration]
+    gaps: list[TargetGap]
+    unknown: list[str] = Field(description="what is not known, in words")
+    caveats: list[str]
+    notes: list[str] = Field(description="notes on the targets (unverified figures)")
+    citations: list[Cited]

@@ -1,0 +1,27 @@
+"""Results of `minerals ingest-mcs`: what a run read and wrote."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Result
+
+
+class IngestCounts(Result):
+    reliance: int = Field(description="NIR records written or updated")
+    ranked_sources: int
+    import_shares: int = Field(description="share lists (one per category) written or updated")
+    commodities_created: int
+
+
+class IngestResult(Result):
+    files: list[str]
+    kinds: list[Literal["fig2", "commodities"]]
+    edition: int
+    data_year: int
+    output: str
+    counts: IngestCounts
+    skipped: list[str] = Field(description="rows of the files that map to no commodity of ours")
+    warnings: list[str] = Field(description="disagreements between files, or records kept as they were")

@@ -1,0 +1,49 @@
+"""Results of `minerals show`: a mineral's profile and its import-dependence records."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field
+
+from ..dataset.schema import Citation, ImportShares, RankedSources
+from .base import PublishedNir, Result
+
+
+class Membership(Result):
+    list: str
+    title: str
+    status: str
+    on_list: bool
+    how: str = Field(description="'listed', 'listed as <wording>', 'covered by <group entry>' or 'not listed'")
+
+
+class TradeProfile(Result):
+    """What `minerals show` adds from import_dependence.yaml."""
+
+    commodity: str
+    commodity_name: str
+    form: Optional[str]
+    inherited: Optional[str] = Field(description="set when the figures are a group's, e.g. rare earths for a lanthanide")
+    reliance: list[PublishedNir] = Field(description="every edition, oldest first")
+    import_shares: list[ImportShares] = Field(description="share lists of the latest edition that has any")
+    ranked_sources: list[RankedSources] = Field(description="Fig. 2 ordered lists, every edition")
+    notes: list[str]
+
+
+class MineralProfile(Result):
+    id: str
+    name: str
+    symbol: Optional[str]
+    group: Optional[str]
+    kind: str
+    aliases: list[str]
+    commodity: Optional[str]
+    delisted: bool = Field(description="on an earlier final list but not on the latest one")
+    history: list[Membership]
+    split_into: list[str]
+    notes: list[str]
+    citations: list[Citation]
+    trade: Optional["TradeProfile"] = Field(
+        None, description="reliance history and import sources from import_dependence.yaml"
+    )

@@ -1,0 +1,50 @@
+"""Results of `minerals scenario`: supply at risk if named suppliers stop exporting."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field
+
+from .base import Bounded, Cited, PublishedNir, Result
+
+
+class CutShare(Result):
+    country: str
+    name: str
+    share: Optional[float] = Field(description="% of U.S. imports; null where only a rank is published")
+    rank: int
+
+
+class AtRiskRow(Result):
+    commodity: str
+    commodity_name: str
+    minerals: list[str]
+    reliance: Optional[PublishedNir]
+    period: Optional[str]
+    cut: list[CutShare] = Field(description="the cut countries among its import sources")
+    cut_share: Bounded = Field(description="% of U.S. imports from the cut countries")
+    at_risk: Bounded = Field(description="NIR x cut share / 100: percentage points of U.S. consumption")
+    note: Optional[str]
+
+
+class ScenarioTotals(Result):
+    minerals_at_risk: int = Field(description="minerals of the list with supply at risk")
+    commodities_at_risk: int
+    minerals_unknown: int = Field(description="minerals sourced from a cut country whose at-risk share is unknown")
+    mean_at_risk: Bounded = Field(description="mean at-risk share over the covered minerals, equal weights")
+    covered: int
+    of: int
+    weights: str
+
+
+class ScenarioResult(Result):
+    cut: list[str]
+    cut_names: list[str]
+    list: str
+    edition: Optional[int]
+    rows: list[AtRiskRow] = Field(description="ranked by supply at risk, largest first")
+    unknown: list[AtRiskRow] = Field(description="sourced from a cut country, at-risk share unknown")
+    totals: ScenarioTotals
+    caveats: list[str]
+    citations: list[Cited]

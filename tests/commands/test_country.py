@@ -1,0 +1,101 @@
+"""`minerals country CODE`: every critical mineral the U.S. imports from one country, ranked by exposure.
+
+Figures are recomputed from the YAML files read with yaml.safe_load, with the
+docs/design.md formulas, so the analysis is checked against the data, not itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from helpers import DATA, TRADE_SMALL as FIXTURE
+from helpers import COUNTRY_SPELLINGS as COUNTRIES, close, latest_figures, nir_number, run_json
+
+
+def test_country_cn_is_ranked_by_exposure(cli):
+    r = run_json(cli, "country", "CN")
+    figures = latest_figures(DATA)
+    assert r["country"] == "CN" and r["name"] == "China" and "feoc" in r["groups"]
+    known = [row for row in r["rows"] if row["exposure"]["value"] is not None]
+    assert len(known) >= 10
+    values = [row["exposure"]["value"] for row in known]
+    assert values == sorted(values, reverse=True)
+    assert r["rows"][: len(known)] == known  # unknown exposures come after the known ones
+    for row in known:
+        rel, shares = figures[row["commodity"]]
+        share = sum(s["percent"] for s in shares["shares"] if s["country"] == "CN")
+        assert close(row["share"], share)
+        assert close(row["exposure"]["value"], nir_number(rel["published"]) * share / 100)
+    rare = next(row for row in r["rows"] if row["commodity"] == "rare earths")
+    assert len(rare["minerals"]) == 14 and "neodymium" in rare["minerals"]
+
+
+def test_country_lists_the_minerals_it_leads(cli):
+    r = run_json(cli, "country", "China")
+    figures = latest_figures(DATA)
+    for row in r["rows"]:
+        _, shares = figures[row["commodity"]]
+        if row["basis"] == "shares":
+            top = max(s["percent"] for s in shares["shares"] if s["country"])
+            assert row["leading"] == (row["share"] == top)
+    assert "neodymium" in r["leading_for"] and "yttrium" in r["leading_for"]
+    assert set(r["leading_for"]) == {m for row in r["rows"] if row["leading"] for m in row["minerals"]}
+    assert r["minerals_count"] == sum(len(row["minerals"]) for row in r["rows"])
+
+
+def test_country_ranked_only_rows_have_unknown_exposure(cli):
+    r = run_json(cli, "country", "CN", "--data-dir", str(FIXTURE))
+    cesium = next(row for row in r["rows"] if row["commodity"] == "cesium")
+    assert cesium["basis"] == "ranked" and cesium["share"] is None and cesium["exposure"]["value"] is None
+    assert r["rows"][-1]["commodity"] == "cesium"
+    assert [row["commodity"] for row in r["rows"][:3]] == ["rare earths", "gallium", "indium"]
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [("Congo (Kinshasa)", "CD"), ("DRC", "CD"), ("Republic of Korea", "KR"), ("Korea, Republic of", "KR"),
+     ("South Korea", "KR"), ("Burma", "MM"), ("PRC", "CN"), ("People's Republic of China", "CN"),
+     ("Russian Federation", "RU"), ("UK", "GB"), ("Britain", "GB"), ("USA", "US"), ("Taiwan", "TW"),
+     ("Hong Kong", "HK"), ("EU", "EU"), ("the bahamas", "BS"), ("Türkiye", "TR")],
+)
+def test_country_names_as_usgs_prints_them(cli, name, code):
+    assert run_json(cli, "country", name, "--data-dir", str(FIXTURE))["country"] == code
+
+
+def test_unknown_country_suggests(cli):
+    run = cli("country", "Chine")
+    assert run.exit_code == 1
+    assert "CN" in run.stderr
+
+
+# --------------------------------------------------------------------------
+# names and codes on a data directory with a figure-less trade file if need be
+
+
+
+@pytest.fixture
+def with_trade(data_copy):
+    """The shipped data, with a figure-less import_dependence.yaml if none is shipped yet."""
+    path = data_copy / "import_dependence.yaml"
+    if not path.exists():
+        doc = yaml.safe_load((data_copy / "minerals_2025.yaml").read_text())
+        ids = sorted({m["commodity"] for m in doc["minerals"] if m.get("commodity")})
+        path.write_text(yaml.safe_dump({
+            "editions": [{"edition": 2025, "data_year": 2024, "shares_period": "2020-23", "title": "MCS 2025",
+                          "citation": {"source": "test fixture"}}],
+            "commodities": [{"id": i, "name": i} for i in ids],
+        }))
+    return data_copy
+
+
+@pytest.mark.parametrize("typed, code", COUNTRIES)
+def test_country_command_takes_names_and_codes(cli, with_trade, typed, code):
+    run = cli("country", typed, "--json", "--data-dir", str(with_trade))
+    assert run.exit_code == 0, run.stderr
+    assert run.json()["country"] == code
+
+
+def test_misspelt_country_command_exits_1(cli, with_trade):
+    run = cli("country", "Chinaa", "--data-dir", str(with_trade))
+    assert run.exit_code == 1 and "did you mean" in run.stderr and "CN" in run.stderr

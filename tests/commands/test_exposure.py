@@ -1,0 +1,310 @@
+"""`minerals exposure`: figures recomputed from the data with the formulas of docs/design.md, honest bounds, unknowns.
+
+The recomputing tests read the YAML files themselves (yaml.safe_load, not the
+project's loader) so a bug in the analysis cannot hide in both places.
+The span arithmetic itself is tested in tests/analysis/test_bounds.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from helpers import DATA, TRADE_SMALL as FIXTURE
+from helpers import close, commodity_of, default_allies, latest_whole_shares, nir_number
+
+
+def exposure_json(cli, name, *args, data_dir=None):
+    extra = ["--data-dir", str(data_dir)] if data_dir else []
+    run = cli("exposure", name, "--json", *args, *extra)
+    assert run.exit_code == 0, run.stderr
+    return run.json()
+
+
+# --------------------------------------------------------------------------
+# the acceptance case: lithium on the real data
+
+
+def test_lithium_has_chile_and_argentina_leading(cli):
+    r = exposure_json(cli, "lithium")
+    assert [s["country"] for s in r["sources"][:2]] == ["CL", "AR"]
+    assert r["leading"] == ["CL"]
+    assert r["reliance"]["published"]
+    assert r["domestic_share"]["value"] is not None
+    assert r["allied_share"]["value"] is not None
+    assert r["concentration"]["hhi"]["value"] > 0
+    assert [g["value"] for g in r["gaps"]] == [50, 90]
+    whats = " ".join(c["what"] for c in r["citations"])
+    assert "net import reliance of Lithium" in whats and "import shares of Lithium" in whats
+    assert all(c["source"]["source"] for c in r["citations"])
+
+
+@pytest.mark.parametrize("mineral", ["lithium", "cobalt", "gallium", "neodymium", "zirconium", "aluminum", "copper"])
+def test_exposure_numbers_follow_the_design_formulas(cli, mineral):
+    """Every number of `exposure --json` recomputed from data/*.yaml with the formulas of docs/design.md."""
+    commodity = commodity_of(DATA, mineral)
+    rel = max(commodity["reliance"], key=lambda x: x["edition"])
+    shares = latest_whole_shares(commodity)
+    nir = nir_number(rel["published"])
+    allies = default_allies(DATA)
+    named = [s for s in shares["shares"] if s["country"]]
+
+    r = exposure_json(cli, mineral)
+
+    assert r["reliance"]["published"] == rel["published"]
+    assert close(r["domestic_share"]["value"], 100 - nir)
+    for row in r["sources"]:
+        share = next(s["percent"] for s in shares["shares"] if s["country"] == row["country"])
+        assert close(row["share"], share)
+        assert close(row["exposure"]["value"], nir * share / 100)
+    allied_imports = sum(s["percent"] for s in named if s["country"] in allies)
+    allied = (100 - nir) + nir * allied_imports / 100
+    assert close(r["allied_import_share"]["value"], allied_imports)
+    assert close(r["allied_share"]["value"], allied)
+    for gap in r["gaps"]:
+        assert close(gap["gap"]["value"], max(0.0, gap["value"] - allied))
+    assert close(r["concentration"]["hhi"]["value"], sum(s["percent"] ** 2 for s in named))
+    top3 = sum(sorted((s["percent"] for s in named), reverse=True)[:3])
+    assert close(r["concentration"]["top3"]["value"], top3)
+    other = sum(s["percent"] for s in shares["shares"] if not s["country"])
+    assert close(r["concentration"]["other_excluded"], other)
+    china = sum(s["percent"] for s in named if s["country"] == "CN")
+    assert close(r["china"]["share"]["value"], china)
+    assert close(r["china"]["exposure"]["value"], nir * china / 100)
+    feoc = sum(s["percent"] for s in named if s["country"] in {"CN", "RU", "KP", "IR"})
+    assert close(r["feoc"]["exposure"]["value"], nir * feoc / 100)
+    assert r["import_shares"]["period"] == shares["period"]
+
+
+# --------------------------------------------------------------------------
+# bounds: the direction of every flag follows from the published bound
+
+
+def test_lower_bound_reliance_gives_lower_exposure_and_upper_shares(cli):
+    r = exposure_json(cli, "lithium", data_dir=FIXTURE)
+    assert r["reliance"]["published"] == ">50" and r["reliance"]["bound"] == "lower"
+    assert {s["exposure"]["bound"] for s in r["sources"]} == {"lower"}
+    chile = r["sources"][0]
+    assert (chile["exposure"]["value"], chile["exposure"]["low"], chile["exposure"]["high"]) == (27, 27, 54)
+    assert r["domestic_share"]["bound"] == "upper"
+    assert r["allied_share"]["bound"] == "upper"
+    assert any("lower bound" in c for c in r["caveats"])
+
+
+def test_lower_bound_reliance_gives_lower_bound_gap(cli):
+    r = exposure_json(cli, "tellurium", data_dir=FIXTURE)  # '>25', allied imports 77%
+    gap90 = next(g for g in r["gaps"] if g["value"] == 90)
+    assert gap90["gap"]["bound"] == "lower"
+    assert gap90["gap"]["value"] == 0 and gap90["gap"]["high"] > 0
+    assert gap90["met"] is None  # '>25' cannot tell whether 90% is reached
+
+
+def test_upper_bound_reliance_flips_every_direction(cli):
+    r = exposure_json(cli, "tellurium", "--edition", "2025", data_dir=FIXTURE)
+    assert r["reliance"]["published"] == "<25" and r["reliance"]["bound"] == "upper"
+    assert {s["exposure"]["bound"] for s in r["sources"]} == {"upper"}
+    assert r["domestic_share"]["bound"] == "lower" and r["domestic_share"]["value"] == 75
+    assert r["allied_share"]["bound"] == "lower"
+
+
+def test_bounded_exposure_never_prints_as_a_plain_number(cli):
+    run = cli("exposure", "lithium", "--data-dir", str(FIXTURE))
+    line = next(x for x in run.stdout.splitlines() if x.startswith("1") and "Chile" in x)
+    assert ">=27" in line
+
+
+def test_incomplete_share_list_makes_group_shares_ranges(cli):
+    r = exposure_json(cli, "indium", data_dir=FIXTURE)  # Japan missing, 22% unattributed
+    assert r["import_shares"]["complete"] is False and r["import_shares"]["unattributed"] == 22
+    assert r["allied_import_share"]["bound"] == "lower"
+    assert r["concentration"]["hhi"]["bound"] == "lower"
+    assert r["china"]["share"]["bound"] == "exact"  # China is named: its share is known
+
+
+# --------------------------------------------------------------------------
+# names: rare earths, symbols, inherited figures
+
+
+def test_rare_earths_symbol_and_element_name_all_work(cli):
+    group = exposure_json(cli, "rare earths")
+    nd = exposure_json(cli, "Nd")
+    neodymium = exposure_json(cli, "neodymium")
+    assert nd["mineral"] == neodymium["mineral"] == "neodymium"
+    assert group["commodity"] == nd["commodity"] == "rare earths"
+    for key in ("reliance", "sources", "allied_share", "concentration"):
+        assert nd[key] == group[key] == neodymium[key]
+    assert "14 lanthanides" in nd["inherited"] and "neodymium" in nd["inherited"]
+    assert group["inherited"] and "group entry" in group["inherited"]
+    assert nd["leading"] == ["CN"]
+
+
+def test_inherited_figures_are_said_in_the_table_too(cli):
+    run = cli("exposure", "Nd")
+    assert run.exit_code == 0
+    assert "inherits the figures" in run.stdout
+
+
+# --------------------------------------------------------------------------
+# what is not known is said, never turned into 0
+
+
+def test_mineral_without_a_figure_prints_what_is_known(cli):
+    r = exposure_json(cli, "hafnium", data_dir=FIXTURE)
+    assert r["reliance"]["published"] == "NA" and r["reliance"]["value"] is None
+    for key in ("domestic_share", "allied_share", "allied_import_share"):
+        assert r[key] == {"value": None, "bound": "unknown", "low": None, "high": None}
+    assert all(g["gap"]["value"] is None and g["met"] is None for g in r["gaps"])
+    assert r["china"]["share"]["value"] is None
+    assert any("net import reliance" in u for u in r["unknown"])
+    assert any("category" in u for u in r["unknown"])
+    assert {c["category"] for c in r["category_shares"]} == {"Hafnium, unwrought", "Hafnium, wrought"}
+    assert len(r["trend"]) == 3
+
+
+def test_mineral_without_a_figure_in_the_table(cli):
+    run = cli("exposure", "hafnium")
+    assert run.exit_code == 0, run.stderr
+    domestic = next(x for x in run.stdout.splitlines() if x.startswith("domestic share"))
+    assert domestic.split()[-1] == "unknown"
+    assert "unknown:" in run.stdout
+
+
+def test_ranked_sources_only_leave_country_exposure_unknown(cli):
+    r = exposure_json(cli, "cesium", data_dir=FIXTURE)
+    assert r["sources"] == [] and r["import_shares"] is None
+    assert [c["country"] for c in r["ranked_sources"]["countries"]] == ["CN", "DE"]
+    assert r["china"]["exposure"]["value"] is None
+    assert r["domestic_share"]["value"] == 0
+    assert any("ranked" in u for u in r["unknown"])
+
+
+def test_withheld_reliance_keeps_shares_but_not_exposure(cli):
+    r = exposure_json(cli, "testium", data_dir=FIXTURE)
+    assert r["reliance"]["published"] == "W" and r["reliance"]["bound"] == "unknown"
+    assert r["china"]["share"]["value"] == 60
+    assert r["china"]["exposure"]["value"] is None
+    assert all(s["exposure"]["bound"] == "unknown" for s in r["sources"])
+
+
+def test_net_exporter_has_no_exposure(cli):
+    r = exposure_json(cli, "beryllium", data_dir=FIXTURE)
+    assert r["reliance"]["published"] == "E"
+    assert r["domestic_share"] == {"value": 100.0, "bound": "exact", "low": 100.0, "high": 100.0}
+    assert {s["exposure"]["value"] for s in r["sources"]} == {0.0}
+    assert r["allied_share"]["value"] == 100 and all(g["met"] for g in r["gaps"])
+
+
+def test_group_entry_without_a_commodity(cli):
+    r = exposure_json(cli, "platinum group metals", data_dir=FIXTURE)
+    assert r["reliance"] is None and r["trend"] == []
+    assert r["domestic_share"]["value"] is None
+    assert any("no MCS commodity record" in u for u in r["unknown"])
+
+
+def test_china_not_named_may_hide_in_other_so_it_is_never_an_exact_zero(cli):
+    r = exposure_json(cli, "lithium", data_dir=FIXTURE)
+    china = r["china"]
+    assert china["named"] == [] and china["share"]["value"] == 0
+    assert china["share"]["bound"] == "lower" and china["share"]["high"] == 3  # lithium's 'Other' is 3%
+    assert china["exposure"]["low"] == 0 and china["exposure"]["high"] == 3  # up to 100% NIR x 3%
+    assert any("'Other'" in c for c in r["caveats"])
+    run = cli("exposure", "lithium", "--data-dir", str(FIXTURE))
+    assert "not named (0 to 3)" in run.stdout
+
+
+# --------------------------------------------------------------------------
+# allies, editions, targets
+
+
+def test_default_ally_set_is_stated(cli):
+    r = exposure_json(cli, "lithium", data_dir=FIXTURE)
+    assert r["allies"]["default"] is True and r["allies"]["spec"] == "fta,msp,g7,nato"
+    assert "US" not in r["allies"]["countries"]
+    assert sorted(r["allies"]["countries"]) == sorted(default_allies(FIXTURE))
+    assert "default" in r["allies"]["note"]
+    run = cli("exposure", "lithium", "--data-dir", str(FIXTURE))
+    assert "fta,msp,g7,nato" in run.stdout
+
+
+def test_allies_from_codes_groups_and_none(cli):
+    chile = exposure_json(cli, "lithium", "--allies", "CL", data_dir=FIXTURE)
+    assert chile["allied_import_share"]["value"] == 54 and chile["allies"]["countries"] == ["CL"]
+    assert chile["allied_share"]["value"] == (100 - 50) + 50 * 54 / 100
+    none = exposure_json(cli, "lithium", "--allies", "none", data_dir=FIXTURE)
+    assert none["allies"]["countries"] == [] and none["allied_share"]["value"] == none["domestic_share"]["value"]
+    us = exposure_json(cli, "lithium", "--allies", "US,Chile", data_dir=FIXTURE)
+    assert us["allies"]["countries"] == ["CL"]
+    eu = exposure_json(cli, "rare earths", "--allies", "eu", data_dir=FIXTURE)
+    assert eu["allied_import_share"]["value"] == 5  # Estonia
+
+
+@pytest.mark.parametrize("spec", [",", " , "])
+def test_an_ally_list_with_nothing_in_it_is_a_usage_error(cli, spec):
+    run = cli("exposure", "lithium", "--allies", spec)
+    assert run.exit_code == 2 and "no country or group" in run.stderr
+
+
+def test_unknown_ally_is_not_found(cli):
+    run = cli("exposure", "lithium", "--allies", "fta,narnia", "--data-dir", str(FIXTURE))
+    assert run.exit_code == 1
+    assert "narnia" in run.stderr and "groups:" in run.stderr
+
+
+def test_edition_selects_reliance_and_shares(cli):
+    r2025 = exposure_json(cli, "rare earths", "--edition", "2025", data_dir=FIXTURE)
+    assert r2025["reliance"]["published"] == "80" and r2025["import_shares"]["period"] == "2020-23"
+    r2024 = exposure_json(cli, "rare earths", "--edition", "2024", data_dir=FIXTURE)
+    assert r2024["reliance"]["published"] == ">95"
+    assert r2024["import_shares"]["edition"] == 2025  # none in 2024: the nearest later list, said so
+    assert any("No share list is published in MCS 2024" in c for c in r2024["caveats"])
+    assert [t["edition"] for t in r2024["trend"]] == [2024, 2025, 2026]
+
+
+def test_unknown_edition_is_a_usage_error(cli):
+    run = cli("exposure", "lithium", "--edition", "2019", "--data-dir", str(FIXTURE))
+    assert run.exit_code == 2
+    assert "2024, 2025, 2026" in run.stderr
+
+
+def test_unknown_mineral_suggests(cli):
+    run = cli("exposure", "lithum")
+    assert run.exit_code == 1 and "lithium" in run.stderr
+
+
+def test_exposure_litium_suggests_lithium(cli):
+    run = cli("exposure", "litium")
+    assert run.exit_code == 1 and "did you mean" in run.stderr and "lithium" in run.stderr
+
+
+def test_unverified_target_note_is_printed_wherever_a_gap_is(cli):
+    r = exposure_json(cli, "cobalt")
+    assert all(g["verified"] is False for g in r["gaps"])
+    assert len(r["notes"]) == 2 and all("unverified" in n for n in r["notes"])
+    assert any("SunSirs" in c["source"]["source"] for c in r["citations"])
+    for fmt in ("table", "md"):
+        run = cli("exposure", "cobalt", "--format", fmt)
+        assert run.exit_code == 0
+        assert "allied-50-2030 (50%) is unverified" in run.stdout
+        assert "allied-90-2030 (90%) is unverified" in run.stdout
+
+
+def test_csv_is_one_rectangle(cli):
+    run = cli("exposure", "lithium", "--format", "csv")
+    assert run.exit_code == 0
+    lines = run.stdout.strip().splitlines()
+    assert lines[0] == "figure,value" and len(lines) > 5
+
+
+# --------------------------------------------------------------------------
+# the FEOC line follows the data's feoc group
+
+
+def test_feoc_label_is_built_from_the_feoc_group(cli, data_copy):
+    assert exposure_json(cli, "gallium")["feoc"]["label"] == "foreign entities of concern (feoc: CN, RU, KP, IR)"
+    path = data_copy / "country_groups.yaml"
+    doc = yaml.safe_load(path.read_text())
+    next(g for g in doc["groups"] if g["id"] == "feoc")["members"] = ["CN", "BY"]
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    r = exposure_json(cli, "gallium", data_dir=data_copy)
+    assert r["feoc"]["label"] == "foreign entities of concern (feoc: CN, BY)"
+    assert r["feoc"]["countries"] == ["CN", "BY"]

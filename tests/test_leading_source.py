@@ -1,0 +1,74 @@
+"""One leading import source for chart, summary, exposure and country: every command names the same one.
+
+The rule (docs/design.md, "Choosing figures"): the largest named share of
+the list that stands for the whole commodity (category 'All' first); a tie
+names every tied country; an incomplete list that could hide a larger
+supplier has no leader.  tests/analysis/test_leading.py tests the rule itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+
+def shares(*rows):
+    return [{"country": code, "name": name, "percent": pct} for code, name, pct in rows]
+
+
+@pytest.fixture
+def leaders_dir(data_copy):
+    """MCS 2026 share lists changed so that each rule of the leading source matters."""
+    path = data_copy / "import_dependence.yaml"
+    doc = yaml.safe_load(path.read_text())
+    by_id = {c["id"]: c for c in doc["commodities"]}
+    # Norway's 26% with 65% of imports left out: a larger supplier may hide there.
+    cobalt = by_id["cobalt"]["import_shares"][0]
+    cobalt.update(complete=False, shares=shares(("NO", "Norway", 26), ("FI", "Finland", 9)))
+    # Japan and Germany tie.
+    by_id["gallium"]["import_shares"][0]["shares"] = shares(
+        ("JP", "Japan", 30), ("DE", "Germany", 30), ("CA", "Canada", 24), (None, "Other countries", 16))
+    # A second whole-commodity list printed before category 'All': 'All' is the one used.
+    lithium = by_id["lithium"]["import_shares"]
+    lithium.insert(0, {**lithium[0], "category": "Total imports",
+                       "shares": shares(("AR", "Argentina", 60), ("CL", "Chile", 37), (None, "Other countries", 3))})
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    return data_copy
+
+
+def test_every_command_names_the_same_leading_source(cli, leaders_dir):
+    def run(*args):
+        r = cli(*args, "--data-dir", str(leaders_dir), "--json")
+        assert r.exit_code == 0, r.stderr
+        return r.json()
+
+    s = run("summary")
+    rows = {row["id"]: row for row in s["rows"]}
+    assert (s["at_100"]["computed"], s["over_50"]["computed"], s["match"]) == (13, 20, True)  # counts untouched
+    assert rows["cobalt"]["leading_source"] is None and rows["cobalt"]["leading_from"] is None
+    assert any("cobalt (the share list is incomplete" in n for n in s["notes"])
+    assert rows["gallium"]["leading_source"] is None
+    assert rows["gallium"]["leading_source_name"] == "Japan and Germany (tied)"
+    assert any("equal largest shares" in n and "gallium" in n for n in s["notes"])
+    assert rows["lithium"]["leading_source"] == "CL"
+    counted = {m for c in s["leading_sources"] for m in c["minerals"]}
+    assert not {"cobalt", "gallium"} & counted and "lithium" in counted
+
+    bars = {b["commodity"]: b for b in run("chart")["bars"]}
+    assert bars["cobalt"]["leading_source"] is None
+    assert bars["gallium"]["leading_source"]["country"] is None
+    assert bars["gallium"]["leading_source"]["name"] == "Japan and Germany (tied)"
+    assert bars["gallium"]["leading_source"]["percent"] == 30
+    assert bars["lithium"]["leading_source"]["country"] == "CL"
+
+    assert run("exposure", "cobalt")["leading"] == []
+    assert run("exposure", "gallium")["leading"] == ["JP", "DE"]
+    lithium = run("exposure", "lithium")
+    assert lithium["leading"] == ["CL"] and lithium["import_shares"]["category"] == "All"
+
+    def country_row(code, commodity):
+        return next(row for row in run("country", code)["rows"] if row["commodity"] == commodity)
+
+    assert country_row("NO", "cobalt")["leading"] is False
+    assert country_row("JP", "gallium")["leading"] is True and country_row("DE", "gallium")["leading"] is True
+    assert country_row("CL", "lithium")["leading"] is True and country_row("AR", "lithium")["leading"] is False
