@@ -147,3 +147,12 @@ def test_shell_completion_on_a_broken_data_dir_is_silent(env, tmp_path):
 def test_show_completion_script(env):
     done = run(["--show-completion", "bash"], env)
     assert done.returncode == 0 and "_MINERALS_COMPLETE=complete_bash" in done.stdout
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true", reason="only CI is sure to install the package non-editable")
+def test_ci_tests_the_installed_package_not_the_checkout():
+    """pytest's importlib mode (pyproject.toml) keeps the checkout off sys.path: CI tests the wheel."""
+    import minerals_cli
+
+    checkout = DATA.parent.resolve()
+    assert checkout not in Path(minerals_cli.__file__).resolve().parents

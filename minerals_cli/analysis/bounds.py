@@ -32,6 +32,7 @@ class Span:
 
 
 def exact(value: float) -> Span:
+    """A published number: no range."""
     return Span(value, value, value)
 
 
@@ -82,6 +83,7 @@ def exposure_span(nir: Optional[Span], share: Optional[Span]) -> Optional[Span]:
 
 
 def allied_value(nir: float, allied_imports: float) -> float:
+    """(100 - NIR) + NIR x allied share of imports / 100."""
     return (100 - nir) + nir * allied_imports / 100
 
 
@@ -104,6 +106,7 @@ def gap_span(target: float, allied: Optional[Span]) -> Optional[Span]:
 
 
 def mean_span(spans: list[Span]) -> Optional[Span]:
+    """The mean of spans, bound by bound (equal weights); None for none."""
     if not spans:
         return None
     n = len(spans)

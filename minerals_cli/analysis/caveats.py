@@ -59,6 +59,7 @@ def inherited_note(mineral, commodity: Optional[Commodity]) -> Optional[str]:
 
 
 def bound_caveat(rel: Optional[Reliance]) -> Optional[str]:
+    """Which way the figures lean when USGS printed only a bound."""
     if rel is None or rel.qualifier not in (">", "<"):
         return None
     if rel.qualifier == ">":
@@ -75,6 +76,7 @@ def bound_caveat(rel: Optional[Reliance]) -> Optional[str]:
 
 
 def share_caveats(supply: Supply) -> list[str]:
+    """What changes how the import shares read: period, category, completeness, 'Other', notes."""
     shares, rel = supply.shares, supply.reliance
     if shares is None:
         return []
@@ -104,6 +106,7 @@ def share_caveats(supply: Supply) -> list[str]:
 
 
 def basis_caveat(rel: Optional[Reliance]) -> Optional[str]:
+    """Said when the figure is not a USGS net import reliance (EIA figures for fuels)."""
     if rel is None or rel.basis == "MCS NIR":
         return None
     extra = f" {rel.note}" if rel.note else ""

@@ -1,6 +1,6 @@
 """The data of the net-import-reliance bar chart that opens each MCS edition.
 
-USGS charts commodities, not list entries: the fifteen rare earths share one
+USGS charts commodities, not list entries: the lanthanides share one
 figure, so they share one bar, labelled with the commodity and listing the
 minerals it stands for.  A bar is drawn only for a published figure: a
 number, a bound (`>50` drawn at 50 and marked as "at least", `<25` at 25 and

@@ -99,6 +99,7 @@ def exposure(
 
 
 def concentration(shares: ImportShares) -> Concentration:
+    """HHI, top-3 share and band of a share list, with the bounds an incomplete list allows."""
     hhi = hhi_span(shares)
     low, high = band_of(hhi.low), band_of(hhi.high)
     return Concentration(
@@ -111,6 +112,7 @@ def concentration(shares: ImportShares) -> Concentration:
 
 
 def share_basis(shares: ImportShares) -> ShareBasis:
+    """Which share list the figures use, and how much of it is named, 'Other' or missing."""
     return ShareBasis(
         edition=shares.edition,
         period=shares.period,

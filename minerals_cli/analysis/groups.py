@@ -20,10 +20,12 @@ PGM_GROUP = "platinum group metal"
 
 
 def country_names(countries) -> dict[str, str]:
+    """ISO code -> the registry's name."""
     return {c.code: c.name for c in countries.countries}
 
 
 def group_members(countries, group_id: str) -> list[str]:
+    """ISO codes of a group; none when the data has no such group."""
     group = next((g for g in countries.groups if g.id == group_id), None)
     return list(group.members) if group else []
 

@@ -69,6 +69,7 @@ def latest_final(minerals: MineralsFile) -> str:
 
 
 def list_or_latest(minerals: MineralsFile, list_id: Optional[str]) -> str:
+    """The list asked for, else the latest final list."""
     return list_id if list_id is not None else latest_final(minerals)
 
 

@@ -15,6 +15,7 @@ from .bounds import Span
 
 
 def other_share(shares: ImportShares) -> float:
+    """The part of the list USGS prints as 'Other' (no country)."""
     return sum(s.percent for s in shares.shares if s.country is None)
 
 
@@ -26,6 +27,7 @@ def unattributed(shares: ImportShares) -> float:
 
 
 def named_shares(shares: ImportShares) -> dict[str, float]:
+    """ISO code -> share, a country printed twice counted once with the sum."""
     out: dict[str, float] = {}
     for s in shares.shares:
         if s.country is not None:
@@ -67,6 +69,7 @@ def source_places(shares: Optional[ImportShares], ranked: Optional[RankedSources
 
 
 def hhi_span(shares: ImportShares) -> Span:
+    """HHI of the named shares; an incomplete list's missing part could be one more supplier."""
     named = list(named_shares(shares).values())
     hhi = sum(s * s for s in named)
     hidden = unattributed(shares)
@@ -74,6 +77,7 @@ def hhi_span(shares: ImportShares) -> Span:
 
 
 def top3_span(shares: ImportShares) -> Span:
+    """The three largest named shares; the missing part of an incomplete list may be one of them."""
     named = sorted(named_shares(shares).values(), reverse=True)
     top = sum(named[:3])
     with_hidden = sum(sorted(named + [unattributed(shares)], reverse=True)[:3])
@@ -81,6 +85,7 @@ def top3_span(shares: ImportShares) -> Span:
 
 
 def band_of(hhi: float) -> str:
+    """The DOJ/FTC concentration band of an HHI, applied to import sources by analogy."""
     if hhi > 1800:
         return "highly concentrated"
     if hhi >= 1000:

@@ -33,6 +33,7 @@ SINGLE_RULE = "lanthanides individually"
 
 
 def headline_for(imports: ImportDependenceFile, edition: int, list_id: str):
+    """The count USGS published for that edition and list, if any."""
     return next((h for h in imports.headline_counts if h.edition == edition and h.list == list_id), None)
 
 
@@ -46,6 +47,7 @@ def counting_rule(imports: ImportDependenceFile, edition: int, list_id: str) -> 
 
 
 def reliance_of(commodity, edition: int):
+    """The commodity's NIR record of the edition, if any."""
     if commodity is None:
         return None
     return next((r for r in commodity.reliance if r.edition == edition), None)

@@ -1,6 +1,6 @@
 """The records of one commodity that a run uses: its reliance, share list and ranked sources in one edition.
 
-Minerals map to MCS commodities (the fifteen rare earths share one); each
+Minerals map to MCS commodities (the lanthanides share one); each
 command asks here which records of a commodity belong to the edition it is
 about, so none picks them differently (docs/design.md, "Choosing figures").
 """
@@ -16,8 +16,9 @@ from .bounds import Span, nir_span
 from .leading import whole_list
 
 
-def commodity_index(trade: ImportDependenceFile) -> dict[str, Commodity]:
-    return {c.id: c for c in trade.commodities}
+def commodity_index(imports: ImportDependenceFile) -> dict[str, Commodity]:
+    """Commodity records by id."""
+    return {c.id: c for c in imports.commodities}
 
 
 def minerals_on(minerals: MineralsFile, list_id: str) -> list:
@@ -31,7 +32,7 @@ def by_commodity(
     """(commodity id or None, minerals) for a list, in file order.
 
     Minerals sharing an MCS commodity share its figures, so they are taken
-    together (the fifteen rare earths are one bar, one row); a mineral
+    together (the lanthanides are one bar, one row); a mineral
     without a commodity, or one `merge` keeps apart, stands alone.
     """
     groups: dict[object, list] = {}
@@ -42,6 +43,7 @@ def by_commodity(
 
 
 def pick_reliance(commodity: Commodity, edition: int) -> Optional[Reliance]:
+    """The commodity's NIR record of exactly that edition; no other edition stands in."""
     return next((r for r in commodity.reliance if r.edition == edition), None)
 
 
@@ -63,6 +65,7 @@ def pick_shares(commodity: Commodity, edition: int) -> Optional[ImportShares]:
 
 
 def pick_ranked(commodity: Commodity, edition: int) -> Optional[RankedSources]:
+    """Fig. 2's ranked list of the nearest edition, for when no share list stands for the whole."""
     return latest_at_or_before(list(commodity.ranked_sources), edition)
 
 
@@ -82,6 +85,7 @@ class Supply:
 
 
 def supply_of(commodities: dict[str, Commodity], commodity_id: Optional[str], edition: int) -> Supply:
+    """The records a run uses for one commodity, and in words what of them is unknown."""
     if commodity_id is None or commodity_id not in commodities:
         what = f"no MCS commodity record {commodity_id!r}" if commodity_id else "no MCS commodity record"
         return Supply(None, None, None, None, [f"reliance and import sources: unknown ({what} in the data)"])
@@ -111,10 +115,12 @@ def _why_no_shares(commodity: Commodity, ranked: Optional[RankedSources]) -> str
 
 
 def published(rel: Optional[Reliance]) -> Optional[PublishedNir]:
+    """An NIR record as printed, with its bound read out; None stays None."""
     return PublishedNir.of(rel) if rel is not None else None
 
 
 def supply_citations(supply: Supply) -> list[Cited]:
+    """The citations of the records a supply uses: its NIR, and its share or ranked list."""
     c = supply.commodity
     out = []
     if supply.reliance is not None:
@@ -130,6 +136,7 @@ def supply_citations(supply: Supply) -> list[Cited]:
 
 
 def dedupe(cited: list[Cited]) -> list[Cited]:
+    """Each citation once, in first-seen order."""
     seen, out = set(), []
     for c in cited:
         key = (c.what, c.source.source, c.source.table, c.source.url)

@@ -38,6 +38,7 @@ def target_notes(targets: list[TargetInfo]) -> list[str]:
 
 
 def target_citations(targets: list[TargetInfo]) -> list[Cited]:
+    """Where each stated target was stated (a user's own targets have no source)."""
     return [Cited(what=f"target {t.id} (stated, unverified)", source=t.stated_in) for t in targets if t.stated_in]
 
 

@@ -67,6 +67,7 @@ def _save_svg(result, target: Path) -> None:
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     rows = [
         [b.label, b.published, b.value, b.bound or "", b.leading_source.name if b.leading_source else None,
          b.leading_source.percent if b.leading_source else None, ", ".join(b.minerals)]

@@ -39,6 +39,7 @@ def command(
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     from ..render.cells import nir_text, shown, source_notes
 
     rows = [

@@ -29,6 +29,7 @@ def command(
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     from ..render.cells import citation_text
 
     rows = [[name, "added", ""] for name in r.added]

@@ -46,6 +46,7 @@ def command(
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     from ..render.cells import cell, linked, nir_text, shown, source_notes
 
     facts = [

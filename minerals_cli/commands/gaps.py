@@ -50,6 +50,7 @@ def command(
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     from ..render.cells import cell, shown, source_notes
 
     targets = [t.value for t in r.targets]

@@ -37,6 +37,7 @@ def command(
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     c = r.counts
     rows = [
         ["NIR records", c.reliance],

@@ -43,6 +43,7 @@ def command(
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     from ..render.cells import cell, shown, source_notes
 
     def row(x):

@@ -34,6 +34,7 @@ def _check_cell(check) -> str:
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     counts = Table(
         f"MCS {r.edition} (data year {r.data_year}), {r.list} list, {r.rule}: {r.units} units",
         ["count", "computed", "published", "match", "minerals"],

@@ -56,6 +56,7 @@ def write_report(report, out) -> None:
 
 
 def view(r) -> View:
+    """The tables and notes a table, CSV or Markdown run shows of the result."""
     rows = [[p.file, p.line, p.field or "", p.message] for p in r.problems]
     files = [[f.file, f.present, f.valid if f.present else "—", f.problems] for f in r.files]
     return View(
