@@ -40,7 +40,8 @@ class MineralsCommand(TyperCommand):
     """A command of minerals: --json folded into --format, option help naming the data's editions and lists.
 
     The placeholders of options.py's help texts are filled only when help
-    is shown, from the data directory a run would read.
+    is shown, from the environment's data directory or the shipped data:
+    click answers --help before it reads any other option, --data-dir too.
     """
 
     def invoke(self, ctx):

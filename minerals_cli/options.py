@@ -1,8 +1,7 @@
 """Options every command shares, each declared once, and their help texts.
 
-Help texts name the editions, lists and groups of the data a run would read
-(placeholders `{editions}`, `{lists}`, `{groups}`, filled by cli.py when help
-is shown), and each option's default in `{default}`: the usual one below, or
+Help texts name the editions, lists and groups of the data (placeholders
+`{editions}`, `{lists}`, `{groups}`, filled by cli.py when help is shown), and each option's default in `{default}`: the usual one below, or
 the command's own (`help_defaults`).  Nothing heavy is imported here: this
 module is loaded for every command, including `--help`.
 """

@@ -154,5 +154,5 @@ def test_ci_tests_the_installed_package_not_the_checkout():
     """pytest's importlib mode (pyproject.toml) keeps the checkout off sys.path: CI tests the wheel."""
     import minerals_cli
 
-    checkout = DATA.parent.resolve()
-    assert checkout not in Path(minerals_cli.__file__).resolve().parents
+    source = DATA.parent.resolve() / "minerals_cli"
+    assert Path(minerals_cli.__file__).resolve().parent != source
