@@ -2,8 +2,8 @@
 
 Typer calls these on every TAB press, so they read the raw YAML (no pydantic,
 no validation; dataset/peek.py) of the data directory the command line or
-the environment points at (data_dir.py), and any failure (missing or broken file) completes nothing
-rather than printing a traceback into the user's prompt.
+the environment points at (data_dir.py), and any failure (missing or broken
+file) completes nothing rather than printing a traceback into the prompt.
 
 Names are offered as single shell words: "rare earths" is completed as
 `rare-earths` and "Congo (Kinshasa)" as `Congo-Kinshasa`; the resolver
@@ -114,7 +114,11 @@ def _read(ctx: Optional[typer.Context], key: str) -> Any:
     """The raw YAML of one data file, or None when anything is wrong with it."""
     from .dataset.peek import peek
 
-    return peek(_data_dir(ctx), key)
+    try:
+        directory = _data_dir(ctx)
+    except Exception:  # noqa: BLE001 - completion must never break the prompt
+        return None
+    return peek(directory, key)
 
 
 def _data_dir(ctx: Optional[typer.Context]) -> Path:
