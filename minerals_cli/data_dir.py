@@ -50,6 +50,11 @@ def resolve(option: Optional[PathLike], environ: Mapping[str, str] = os.environ)
     return directory
 
 
+def is_shipped_dir(directory: PathLike) -> bool:
+    """True when `directory` is the shipped data directory, however it is named (links resolved)."""
+    return Path(directory).resolve() == shipped().resolve()
+
+
 def is_shipped(path: PathLike) -> bool:
-    """True when `path` lies in the shipped data directory, however it is named (links resolved)."""
-    return Path(path).resolve().parent == shipped().resolve()
+    """True when the file `path` lies in the shipped data directory (the file's own link resolved too)."""
+    return is_shipped_dir(Path(path).resolve().parent)

@@ -6,7 +6,6 @@ completion and the USGS ingester agree on when two names are the same.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Callable, Iterable
 
@@ -50,6 +49,8 @@ def lookup(
     for k in _forms(key):
         if k in index:
             return index[k]
+    import difflib  # only a miss needs it, and every run loads this module
+
     near = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
     names = list(dict.fromkeys(label(index[k]) for k in near))
     if names:

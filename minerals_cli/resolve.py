@@ -54,8 +54,10 @@ def resolve_list(minerals, query: str) -> str:
 
 def resolve_list_with_previous(minerals, query: str) -> str:
     """A list id that has an earlier final list to compare with (what a list added or dropped)."""
+    from .analysis.scope import list_info
+
     list_id = resolve_list(minerals, query)
-    if next(e for e in minerals.lists if e.id == list_id).previous_final is None:
+    if list_info(minerals, list_id).previous_final is None:
         raise UsageError(f"list {list_id} has no earlier final list to compare with")
     return list_id
 

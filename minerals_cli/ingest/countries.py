@@ -35,8 +35,7 @@ class CountryNames:
         from ..dataset import Dataset
 
         data = Dataset(directory)
-        shipped = directory.resolve() == data_dir.shipped().resolve()
-        return cls(data.countries, str(data.path("countries")), shipped)
+        return cls(data.countries, str(data.path("countries")), data_dir.is_shipped_dir(directory))
 
     @classmethod
     def shipped(cls) -> "CountryNames":
