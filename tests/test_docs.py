@@ -12,6 +12,8 @@ import pytest
 from pydantic import BaseModel
 
 from minerals_cli.cli import COMMANDS, app
+from minerals_cli.dataset import schema
+from minerals_cli.results.base import Result
 from minerals_cli.results.chart import ChartResult
 from minerals_cli.results.country import CountryResult
 from minerals_cli.results.exposure import ExposureResult
@@ -116,9 +118,17 @@ def _documented(text: str) -> dict[str, typing.Optional[str]]:
     return out
 
 
+def _fields(model: type) -> dict[str, typing.Any]:
+    """A result's (or a data record's) fields and their types, in order."""
+    if issubclass(model, Result):
+        hints = typing.get_type_hints(model, localns=vars(schema))  # data types are imported for type checking only
+        return {name: hints[name] for name in model.field_info()}
+    return {name: f.annotation for name, f in model.model_fields.items()}
+
+
 def _model_in(annotation) -> typing.Optional[type]:
     """The result model a field holds, directly, in a list or as Optional."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, (BaseModel, Result)):
         return annotation
     for arg in typing.get_args(annotation):
         found = _model_in(arg)
@@ -129,10 +139,11 @@ def _model_in(annotation) -> typing.Optional[type]:
 
 def _check(model: type, text: str, where: str) -> None:
     documented = _documented(text)
-    assert list(documented) == list(model.model_fields), f"{where}: README lists {list(documented)}"
+    fields = _fields(model)
+    assert list(documented) == list(fields), f"{where}: README lists {list(documented)}"
     for name, nested in documented.items():
         if nested is not None:
-            inner = _model_in(model.model_fields[name].annotation)
+            inner = _model_in(fields[name])
             assert inner is not None, f"{where}.{name} is not a nested model"
             _check(inner, nested, f"{where}.{name}")
 
@@ -155,4 +166,4 @@ def test_readme_schema_row_matches_the_result_model(name):
 def test_json_output_has_the_result_models_fields(cli, name):
     run = cli(*EXAMPLES[name], "--json")
     assert run.exit_code == 0, run.stderr
-    assert list(json.loads(run.stdout)) == list(RESULTS[name].model_fields)
+    assert list(json.loads(run.stdout)) == list(RESULTS[name].field_info())

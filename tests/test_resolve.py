@@ -150,7 +150,7 @@ def test_editions(shipped):
         resolve_edition(imports, 2019)
     assert str(caught.value) == "unknown MCS edition 2019\nvalid editions: 2024, 2025, 2026"
     with pytest.raises(UsageError, match="none \\(the data lists no edition\\)"):
-        resolve_edition(imports.model_copy(update={"editions": []}), 2026)
+        resolve_edition(imports.replace(**{"editions": []}), 2026)
 
 
 def test_ally_sets(shipped):

@@ -12,18 +12,18 @@ allied shares upper bounds, a gap a lower bound.  A figure nobody published
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from ..dataset.schema import Reliance
 from ..results.base import Bounded
+
+if TYPE_CHECKING:
+    from ..dataset.schema import Reliance
 
 # Below this, two figures are equal: shares and reliances are printed to at most one decimal.
 EPSILON = 1e-9
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A formula's value at the published numbers, and the lowest and highest values they allow."""
 
     value: float

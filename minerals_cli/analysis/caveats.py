@@ -6,12 +6,14 @@ way in `exposure`, `country`, `gaps` and `scenario`.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import Commodity, Reliance
 from .groups import REE_GROUP
 from .shares import other_share, unattributed
 from .supply import Supply
+
+if TYPE_CHECKING:
+    from ..dataset.schema import Commodity, Reliance
 
 SHIPMENT_CAVEAT = (
     "Import shares are by country of shipment as USGS reports them; the material may have been mined "

@@ -11,13 +11,15 @@ drawn as 0.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import ImportDependenceFile, MineralsFile
 from ..results.chart import ChartBar, ChartResult, ChartUnknown, LeadingSource
 from .leading import edition_leader
 from .scope import edition_info, edition_or_default, list_in_force
 from .supply import by_commodity, commodity_index
+
+if TYPE_CHECKING:
+    from ..dataset.schema import ImportDependenceFile, MineralsFile
 
 ORDER = {">": 0, "exact": 1, "<": 2, "E": 3}
 

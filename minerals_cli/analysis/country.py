@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import ImportDependenceFile, MineralsFile
 from ..results.base import Cited
 from ..results.country import CountryMineralRow, CountryResult
 from .bounds import bounded, exact, exposure_span
@@ -13,7 +12,18 @@ from .groups import CHINA, DOMESTIC, country_names
 from .leading import leading_codes
 from .scope import edition_or_default, list_or_latest
 from .shares import source_places
-from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
+from .supply import (
+    Supply,
+    by_commodity,
+    commodity_index,
+    dedupe,
+    published,
+    supply_citations,
+    supply_of,
+)
+
+if TYPE_CHECKING:
+    from ..dataset.schema import ImportDependenceFile, MineralsFile
 
 
 def country_view(

@@ -7,9 +7,9 @@ incomplete share list shows in the result instead of false precision.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import Citation, Commodity, ImportDependenceFile, ImportShares, RankedSources
+from ..dataset.records import Record
 from ..results.base import AllySet, Cited, TargetInfo
 from ..results.exposure import (
     CategoryCountryShare,
@@ -22,17 +22,57 @@ from ..results.exposure import (
     ShareBasis,
     SourceExposure,
 )
-from .bounds import Span, allied_span, bounded, clean, domestic_span, exact, exposure_span
+from .bounds import (
+    Span,
+    allied_span,
+    bounded,
+    clean,
+    domestic_span,
+    exact,
+    exposure_span,
+)
 from .caveats import basis_caveat, bound_caveat, inherited_note, share_caveats
-from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
+from .groups import (
+    CHINA,
+    FEOC_GROUP,
+    ally_citations,
+    country_names,
+    feoc_label,
+    group_members,
+)
 from .leading import leading_codes
 from .scope import edition_or_default
-from .shares import band_of, hhi_span, named_shares, other_share, set_share, top3_span, unattributed
-from .supply import Supply, commodity_index, dedupe, latest_at_or_before, published, supply_of
+from .shares import (
+    band_of,
+    hhi_span,
+    named_shares,
+    other_share,
+    set_share,
+    top3_span,
+    unattributed,
+)
+from .supply import (
+    Supply,
+    commodity_index,
+    dedupe,
+    latest_at_or_before,
+    published,
+    supply_of,
+)
 from .targets import gaps_to, target_citations, target_notes
 
-HHI_BANDS = Citation(
+if TYPE_CHECKING:
+    from ..dataset.schema import (
+        Commodity,
+        ImportDependenceFile,
+        ImportShares,
+        RankedSources,
+    )
+
+# A citation of our own, as a record with the fields of schema.Citation in their order.
+HHI_BANDS = Record(
     source="U.S. DOJ and FTC, Horizontal Merger Guidelines (1992) sec. 1.51; Merger Guidelines (2023) sec. 2.1",
+    table=None,
     url="https://www.justice.gov/atr/merger-guidelines/applying-merger-guidelines/guideline-1",
     note="HHI below 1,000 unconcentrated, 1,000-1,800 moderately concentrated, above 1,800 highly "
     "concentrated; applied to import sources by analogy, not as a legal test.",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import ImportDependenceFile, MineralsFile
 from ..results.base import AllySet, Cited, TargetInfo
 from ..results.gaps import AutonomyRate, AutonomyTarget, GapsResult, MineralGapRow
 from .bounds import Span, allied_span, bounded, domestic_span, gap_span, mean_span
@@ -12,8 +11,18 @@ from .caveats import EQUAL_WEIGHTS, SHIPMENT_CAVEAT, inherited_note
 from .groups import ally_citations
 from .scope import edition_or_default, list_info, list_or_latest
 from .shares import set_share
-from .supply import commodity_index, dedupe, minerals_on, published, supply_citations, supply_of
+from .supply import (
+    commodity_index,
+    dedupe,
+    minerals_on,
+    published,
+    supply_citations,
+    supply_of,
+)
 from .targets import gaps_to, target_citations, target_notes
+
+if TYPE_CHECKING:
+    from ..dataset.schema import ImportDependenceFile, MineralsFile
 
 
 def gaps(

@@ -10,10 +10,12 @@ incomplete list that could hide a larger supplier has no leader
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import Commodity, ImportShares, RankedSources
 from .bounds import EPSILON
+
+if TYPE_CHECKING:
+    from ..dataset.schema import Commodity, ImportShares, RankedSources
 
 
 def whole_list(records: list[ImportShares]) -> Optional[ImportShares]:

@@ -8,11 +8,13 @@ a split (docs/design.md, "Vocabulary").
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import MineralsFile
 from ..results.lists import DiffResult, ListResult, MineralRow, Split
 from .scope import list_info
+
+if TYPE_CHECKING:
+    from ..dataset.schema import MineralsFile
 
 
 def on_list(mineral, list_id: str) -> bool:

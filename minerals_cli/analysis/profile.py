@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import ImportDependenceFile, MineralsFile
 from ..results.base import PublishedNir
 from ..results.profile import Membership, MineralProfile, TradeProfile
 from .groups import REE_GROUP
 from .lists import on_list
 from .scope import latest_final
 from .supply import commodity_index
+
+if TYPE_CHECKING:
+    from ..dataset.schema import ImportDependenceFile, MineralsFile
 
 
 def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile] = None) -> MineralProfile:

@@ -8,10 +8,17 @@ the data (resolve.py); what the data cannot answer is a DataError.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import EditionInfo, ImportDependenceFile, ListInfo, MineralsFile
 from ..errors import DataError
+
+if TYPE_CHECKING:
+    from ..dataset.schema import (
+        EditionInfo,
+        ImportDependenceFile,
+        ListInfo,
+        MineralsFile,
+    )
 
 
 # --------------------------------------------------------------------------

@@ -8,10 +8,12 @@ leaves out, so its share reads '0 to' that part, never an exact 0.
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
-from ..dataset.schema import ImportShares, RankedSources
 from .bounds import Span
+
+if TYPE_CHECKING:
+    from ..dataset.schema import ImportShares, RankedSources
 
 
 def other_share(shares: ImportShares) -> float:

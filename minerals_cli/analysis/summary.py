@@ -19,14 +19,16 @@ of all three editions in the data):
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..dataset.schema import ImportDependenceFile, MineralsFile
 from ..results.summary import HeadlineCheck, LeadingCount, SummaryResult, SummaryRow
 from .groups import REE_GROUP
 from .leading import Leader, edition_leader
 from .scope import counted_list, edition_info, edition_or_default
 from .supply import by_commodity, commodity_index
+
+if TYPE_CHECKING:
+    from ..dataset.schema import ImportDependenceFile, MineralsFile
 
 GROUP_RULE = "rare earths as one group"
 SINGLE_RULE = "lanthanides individually"

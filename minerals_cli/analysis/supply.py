@@ -7,13 +7,21 @@ about, so none picks them differently (docs/design.md, "Choosing figures").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
-from ..dataset.schema import Commodity, ImportDependenceFile, ImportShares, MineralsFile, RankedSources, Reliance
 from ..results.base import Cited, PublishedNir
 from .bounds import Span, nir_span
 from .leading import whole_list
+
+if TYPE_CHECKING:
+    from ..dataset.schema import (
+        Commodity,
+        ImportDependenceFile,
+        ImportShares,
+        MineralsFile,
+        RankedSources,
+        Reliance,
+    )
 
 
 def commodity_index(imports: ImportDependenceFile) -> dict[str, Commodity]:
@@ -69,15 +77,14 @@ def pick_ranked(commodity: Commodity, edition: int) -> Optional[RankedSources]:
     return latest_at_or_before(list(commodity.ranked_sources), edition)
 
 
-@dataclass
-class Supply:
+class Supply(NamedTuple):
     """Everything known about one commodity in one edition, before any formula."""
 
     commodity: Optional[Commodity]
     reliance: Optional[Reliance]
     shares: Optional[ImportShares]
     ranked: Optional[RankedSources]
-    unknown: list[str] = field(default_factory=list)
+    unknown: list[str]
 
     @property
     def nir(self) -> Optional[Span]:

@@ -1,8 +1,10 @@
 """The data layer: find, load and validate the data files of one directory.
 
-Each file is parsed safely (safe_yaml.py) and validated against its schema
-(schema.py, through validation.py), once per process and only when a
-command asks for it.  `minerals validate` checks a whole directory
+Each file is read only when a command asks for it, and parsed safely
+(safe_yaml.py) and validated against its schema (schema.py, through
+validation.py) only when its bytes differ from those of its stored
+validated form (store.py).  What a command gets are records of that form
+(records.py): the validated data, read without pydantic.  `minerals validate` checks a whole directory
 (checks.py).  Which directory a run reads is data_dir.py's answer.
 """
 
@@ -33,16 +35,16 @@ class Dataset:
         return self.directory / FILES[key]
 
     def optional(self, key: str):
-        """The file's model, or None when the directory does not hold the file (a view that shows more when it does)."""
+        """The file's records, or None when the directory does not hold the file (a view that shows more when it does)."""
         return getattr(self, key) if self.path(key).exists() else None
 
     def _load(self, key: str):
-        from .validation import validate_file
+        from . import store
 
         path = self.path(key)
         if not path.exists():
             raise DataError([f"{path}: missing data file ({FILES[key]} is needed by this command)"])
-        return validate_file(key, path)
+        return store.load(key, path)
 
     @cached_property
     def minerals(self):

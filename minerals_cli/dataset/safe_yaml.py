@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from ..errors import DataError
 
@@ -28,8 +27,7 @@ MAX_DEPTH = 64
 MAX_VALUES = 2_000_000  # mappings, lists and scalars, after aliases are expanded
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a data file, located as precisely as the file allows."""
 
     file: str
@@ -64,45 +62,60 @@ def _loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse(path: Path) -> Any:
-    import yaml
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a data file, or Refused: not a regular file, over the size limit, unreadable.
 
-    def refuse(message: str, line: Optional[int] = None) -> Refused:
-        return Refused([Problem(str(path), line, None, message)])
-
+    Standard library only: a run whose validated form is stored reads the
+    file this way, hashes the bytes and never imports yaml (dataset/store.py).
+    """
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise refuse("cannot read: not a regular file")  # a directory, a FIFO, /dev/zero
+            raise _refuse(path, "cannot read: not a regular file")  # a directory, a FIFO, /dev/zero
         if info.st_size > MAX_BYTES:
-            raise refuse(f"{info.st_size} bytes is larger than the {MAX_BYTES} byte limit for a data file")
+            raise _refuse(path, f"{info.st_size} bytes is larger than the {MAX_BYTES} byte limit for a data file")
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise refuse(f"larger than the {MAX_BYTES} byte limit for a data file")
-        doc = yaml.load(raw, Loader=_loader())
-    except Refused:
-        raise
     except OSError as exc:
-        raise refuse(f"cannot read: {exc.strerror or exc}") from None
+        raise _refuse(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise _refuse(path, f"larger than the {MAX_BYTES} byte limit for a data file")
+    return raw
+
+
+def parse(path: Path) -> Any:
+    """Read and parse one data file (read_bytes, then parse_bytes)."""
+    return parse_bytes(path, read_bytes(path))
+
+
+def parse_bytes(path: Path, raw: bytes) -> Any:
+    """Parse the bytes read from `path` as plain YAML within the limits, or Refused with the line."""
+    import yaml
+
+    try:
+        doc = yaml.load(raw, Loader=_loader())
     except yaml.constructor.ConstructorError as exc:
-        raise refuse(_constructor_message(exc), _mark_line(exc)) from None
+        raise _refuse(path, _constructor_message(exc), _mark_line(exc)) from None
     except yaml.MarkedYAMLError as exc:
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise refuse(f"invalid YAML: {problem}", _mark_line(exc)) from None
+        raise _refuse(path, f"invalid YAML: {problem}", _mark_line(exc)) from None
     except yaml.YAMLError as exc:
-        raise refuse(f"invalid YAML: {exc}") from None
+        raise _refuse(path, f"invalid YAML: {exc}") from None
     except RecursionError:
-        raise refuse(f"nested too deeply to be a data file (more than {MAX_DEPTH} levels)") from None
+        raise _refuse(path, f"nested too deeply to be a data file (more than {MAX_DEPTH} levels)") from None
     except UnicodeDecodeError as exc:
-        raise refuse(f"not UTF-8 text ({exc.reason})") from None
+        raise _refuse(path, f"not UTF-8 text ({exc.reason})") from None
     except (ValueError, OverflowError, TypeError, MemoryError) as exc:
-        raise refuse(f"invalid value: {exc}") from None
+        raise _refuse(path, f"invalid value: {exc}") from None
     try:
         _measure(doc)
     except ValueError as exc:
-        raise refuse(str(exc)) from None
+        raise _refuse(path, str(exc)) from None
     return doc
+
+
+def _refuse(path: Path, message: str, line: Optional[int] = None) -> Refused:
+    return Refused([Problem(str(path), line, None, message)])
 
 
 def _mark_line(exc) -> Optional[int]:

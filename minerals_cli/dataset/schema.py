@@ -12,6 +12,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .records import BOUND, parse_published
+
 
 class Located(ValueError):
     """A cross-record error that knows which record it is about.
@@ -161,29 +163,6 @@ def _duplicates(values: list[str], what: str, *where: str | int) -> list[Located
 # --------------------------------------------------------------------------
 # data/import_dependence.yaml
 
-_BOUND = re.compile(r"^([<>])\s*(\d+(?:\.\d+)?)$")
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-
-
-def parse_published(text: str) -> tuple[Optional[float], str]:
-    """Split a published NIR string into (value, qualifier).
-
-    qualifier is 'exact', '>', '<', 'E' (net exporter), 'W' (withheld) or
-    'NA' (not available).  E has value 0 (docs/design.md, "Formulas").
-    """
-    t = text.strip()
-    if _NUMBER.match(t):
-        return float(t), "exact"
-    m = _BOUND.match(t)
-    if m:
-        return float(m.group(2)), m.group(1)
-    if t == "E":
-        return 0.0, "E"
-    if t in ("W", "NA"):
-        return None, t
-    raise ValueError(f"not a published NIR value: {text!r} (expected a number, >N, <N, E, W or NA)")
-
-
 class Reliance(Strict):
     """Net import reliance of one commodity as published in one edition."""
 
@@ -237,7 +216,7 @@ class Share(Strict):
     @model_validator(mode="after")
     def _bound_matches(self) -> "Share":
         if self.published is not None:
-            m = _BOUND.match(self.published.strip())
+            m = BOUND.match(self.published.strip())
             if not m or float(m.group(2)) != self.percent:
                 raise ValueError(f"published share {self.published!r} must be a bound ('>N' or '<N') with N = percent")
         return self

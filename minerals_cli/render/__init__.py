@@ -1,7 +1,7 @@
 """The one place output is produced: table (rich or plain text), JSON, CSV, Markdown.
 
 Commands hand over a result model and a `View` of it (titled tables of
-already-computed cells).  JSON is the result's own `model_dump`, so the
+already-computed cells).  JSON is the result's own `to_dict`, so the
 schema is the result model; the other formats show the view.  Rendering
 never computes.  A command whose table format is not a table (validate's
 compiler-style lines, chart's bars) passes its own `table_writer`.
@@ -53,5 +53,5 @@ def to_json(result: Any) -> str:
     """The result model's own dump: the documented JSON schema, nothing added."""
     import json
 
-    data = result.model_dump(mode="json") if hasattr(result, "model_dump") else result
+    data = result.to_dict() if hasattr(result, "to_dict") else result
     return json.dumps(data, indent=2, ensure_ascii=False)

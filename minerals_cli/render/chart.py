@@ -8,9 +8,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from .view import plain_output
 from .cells import UNKNOWN, cell, citation_text
-
+from .view import plain_output
 
 BAR_CELLS = 50  # one cell is 2 percent, whatever the terminal width
 

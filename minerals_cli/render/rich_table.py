@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .view import View
 from .cells import cell
+from .view import View
 
 
 def write_rich(view: View, out) -> None:

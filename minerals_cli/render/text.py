@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .view import View
 from .cells import cell
+from .view import View
 
 
 def write_csv(view: View, out) -> None:

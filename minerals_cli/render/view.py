@@ -7,9 +7,8 @@ both the table writers and the chart need it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 
 class Format(str, Enum):
@@ -21,8 +20,7 @@ class Format(str, Enum):
     md = "md"
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     """A titled table of already-computed cells (cells.py says how each value reads)."""
 
     title: str
@@ -30,12 +28,11 @@ class Table:
     rows: Sequence[Sequence[Any]]
 
 
-@dataclass
-class View:
+class View(NamedTuple):
     """What a command shows of its result: tables first, then notes."""
 
     tables: list[Table]
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
 
 
 def plain_output(out) -> bool:

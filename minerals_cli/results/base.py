@@ -4,21 +4,136 @@ Result models are what analysis returns and what `--json` dumps, so their
 field names are the documented JSON schema (README, "JSON schema"; a test
 checks the table against these models).  Each command's own results live in
 the module named after it, so a command builds only the classes it needs.
+
+They are plain classes, not pydantic models: a result is built by our own
+code from validated data, so there is nothing to validate, and building 65
+pydantic classes at every start was most of a run's time (issue 10).  The
+class body declares the fields as before (annotation, default, `Field`
+description); `Result` reads them once per class.
 """
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+if TYPE_CHECKING:
+    from ..dataset.schema import Citation, Reliance
 
-from ..dataset.schema import Citation, Reliance
+_REQUIRED = object()
+# Annotations whose integers are stored as floats, as the JSON schema says (50 -> 50.0).
+_FLOAT_ANNOTATIONS = {"float", "Optional[float]"}
 
 
-class Result(BaseModel):
-    """Base of every result: plain data, dumped as is by `--json`."""
+class Field:
+    """A field's default (none: required) and its description in the JSON schema."""
 
-    model_config = ConfigDict(frozen=True)
+    __slots__ = ("default", "description")
+
+    def __init__(self, default: Any = _REQUIRED, *, description: Optional[str] = None):
+        self.default = default
+        self.description = description
+
+
+class Result:
+    """Base of every result: plain data, frozen, dumped as is by `--json` (`to_dict`).
+
+    Fields are the annotated names of the class body and of its bases, in
+    that order; a field with a default (or `Field(default, ...)`) may be
+    left out.  An integer given for a float field is kept as a float, so
+    the JSON reads the same whatever arithmetic produced it.
+    """
+
+    _fields: tuple[str, ...] = ()
+    _defaults: dict[str, Any] = {}
+    _floats: frozenset[str] = frozenset()
+    _descriptions: dict[str, Optional[str]] = {}
+    _annotations: dict[str, str] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fields, defaults = list(cls._fields), dict(cls._defaults)
+        descriptions, annotations = dict(cls._descriptions), dict(cls._annotations)
+        for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if name.startswith("_"):
+                continue
+            if name not in fields:
+                fields.append(name)
+            annotations[name] = annotation.split("#")[0].strip()
+            declared = cls.__dict__.get(name, _REQUIRED)
+            if isinstance(declared, Field):
+                descriptions[name], declared = declared.description, declared.default
+            if declared is not _REQUIRED:
+                defaults[name] = declared
+            if name in cls.__dict__:
+                delattr(cls, name)
+        cls._fields, cls._defaults, cls._descriptions, cls._annotations = tuple(fields), defaults, descriptions, annotations
+        cls._floats = frozenset(n for n, a in annotations.items() if a in _FLOAT_ANNOTATIONS)
+
+    def __init__(self, **values: Any) -> None:
+        own = self.__dict__
+        for name in self._fields:
+            if name in values:
+                value = values[name]
+            elif name in self._defaults:
+                value = _fresh(self._defaults[name])
+            else:
+                raise TypeError(f"{type(self).__name__}: missing field {name!r}")
+            if name in self._floats and type(value) is int:
+                value = float(value)
+            own[name] = value
+        if len(own) != len(values) and set(values) - set(self._fields):
+            unknown = ", ".join(sorted(set(values) - set(self._fields)))
+            raise TypeError(f"{type(self).__name__}: unknown field(s) {unknown}")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.__dict__ == self.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), *(_hashable(self.__dict__[n]) for n in self._fields)))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={self.__dict__[n]!r}' for n in self._fields)})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON data, fields in their declared order: what `--json` prints."""
+        return {name: _plain(self.__dict__[name]) for name in self._fields}
+
+    @classmethod
+    def field_info(cls) -> dict[str, tuple[str, Optional[str]]]:
+        """Each field's annotation (as written) and description: the documented schema."""
+        return {name: (cls._annotations[name], cls._descriptions.get(name)) for name in cls._fields}
+
+
+def _fresh(default: Any) -> Any:
+    """A copy of a mutable default, so two results never share one list."""
+    if isinstance(default, (list, dict)):
+        return type(default)(default)
+    return default
+
+
+def _hashable(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _hashable(v)) for k, v in value.items())
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """JSON data of a field value: results and records as objects, enums as their values."""
+    if isinstance(value, Result):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Enum):
+        return value.value
+    return value
 
 
 class Bounded(Result):
@@ -61,7 +176,7 @@ class PublishedNir(Result):
     source: Citation
 
     @classmethod
-    def of(cls, rel: Reliance) -> "PublishedNir":
+    def of(cls, rel: Reliance) -> PublishedNir:
         """The record as printed, with what its qualifier says about the number."""
         bound = {">": "lower", "<": "upper", "W": "unknown", "NA": "unknown"}.get(rel.qualifier, "exact")
         return cls(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
-from pydantic import Field
-
-from ..dataset.schema import Citation
-from .base import Result
+if TYPE_CHECKING:
+    from ..dataset.schema import Citation
+from .base import Field, Result
 
 
 class LeadingSource(Result):

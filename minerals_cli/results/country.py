@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import Field
-
-from .base import Bounded, Cited, PublishedNir, Result
+from .base import Bounded, Cited, Field, PublishedNir, Result
 
 
 class CountryMineralRow(Result):

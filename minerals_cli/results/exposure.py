@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from pydantic import Field
-
-from ..dataset.schema import Citation
-from .base import AllySet, Bounded, Cited, PublishedNir, Result, TargetGap
+if TYPE_CHECKING:
+    from ..dataset.schema import Citation
+from .base import AllySet, Bounded, Cited, Field, PublishedNir, Result, TargetGap
 
 
 class ShareBasis(Result):

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field
-
-from .base import AllySet, Bounded, Cited, PublishedNir, Result, TargetGap, TargetInfo
+from .base import (
+    AllySet,
+    Bounded,
+    Cited,
+    Field,
+    PublishedNir,
+    Result,
+    TargetGap,
+    TargetInfo,
+)
 
 
 class MineralGapRow(Result):

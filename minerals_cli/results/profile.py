@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from pydantic import Field
-
-from ..dataset.schema import Citation, ImportShares, RankedSources
-from .base import PublishedNir, Result
+if TYPE_CHECKING:
+    from ..dataset.schema import Citation, ImportShares, RankedSources
+from .base import Field, PublishedNir, Result
 
 
 class Membership(Result):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field
-
-from .base import Result
+from .base import Field, Result
 
 
 class ProblemRow(Result):

@@ -12,7 +12,7 @@ from helpers import run_json
 def test_the_library_result_is_the_command_json(cli, shipped, edition, list_id):
     result = chart(shipped.minerals, shipped.import_dependence, edition, list_id, how_to_choose=" (--list to change)")
     args = [*(["--edition", str(edition)] if edition else []), *(["--list", list_id] if list_id else [])]
-    assert result.model_dump(mode="json") == run_json(cli, "chart", *args)
+    assert result.to_dict() == run_json(cli, "chart", *args)
 
 
 def test_mcs_2026_as_usgs_prints_it(shipped):

@@ -36,7 +36,7 @@ def test_the_library_result_is_the_command_json(cli, shipped, name, args):
     allies = args[1] if args[:1] == ["--allies"] else None
     edition = int(args[1]) if args[:1] == ["--edition"] else None
     result = library_exposure(shipped, name, allies, edition)
-    assert result.model_dump(mode="json") == run_json(cli, "exposure", name, *args)
+    assert result.to_dict() == run_json(cli, "exposure", name, *args)
 
 
 def test_lithium_figures_of_mcs_2026(shipped):

@@ -22,8 +22,8 @@ def library_gaps(shipped, list_id=None, allies=None, targets=None, edition=None)
 
 
 def test_the_library_result_is_the_command_json(cli, shipped):
-    assert library_gaps(shipped).model_dump(mode="json") == run_json(cli, "gaps")
-    mine = library_gaps(shipped, "2022", "fta", [75.0, 95.0], 2025).model_dump(mode="json")
+    assert library_gaps(shipped).to_dict() == run_json(cli, "gaps")
+    mine = library_gaps(shipped, "2022", "fta", [75.0, 95.0], 2025).to_dict()
     assert mine == run_json(cli, "gaps", "--list", "2022", "--allies", "fta", "--target", "75", "--target", "95",
                             "--edition", "2025")
 

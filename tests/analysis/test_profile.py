@@ -13,7 +13,7 @@ from helpers import run_json
 def test_the_library_result_is_the_command_json(cli, shipped, name):
     mineral = resolve_mineral(shipped.minerals, name)
     result = profile(shipped.minerals, mineral, shipped.import_dependence)
-    assert result.model_dump(mode="json") == run_json(cli, "show", name)
+    assert result.to_dict() == run_json(cli, "show", name)
 
 
 def test_history_and_delisting(shipped):

@@ -1,7 +1,7 @@
 """analysis/scope.py: the edition and the list a run is about when the user names none.
 
 Called directly on the shipped data (open_dataset(None)) and on copies of
-its models changed with `model_copy`; the CLI side of the same rules is
+its records changed with `replace`; the CLI side of the same rules is
 tests/test_defaults.py.
 """
 
@@ -23,8 +23,8 @@ from minerals_cli.errors import DataError
 
 def with_edition(imports, edition: int):
     """The import-dependence data with one more edition announced, no figures for it."""
-    announced = imports.editions[-1].model_copy(update={"edition": edition, "data_year": edition - 1})
-    return imports.model_copy(update={"editions": [*imports.editions, announced]})
+    announced = imports.editions[-1].replace(**{"edition": edition, "data_year": edition - 1})
+    return imports.replace(**{"editions": [*imports.editions, announced]})
 
 
 # --------------------------------------------------------------------------
@@ -46,12 +46,12 @@ def test_an_edition_asked_for_is_kept_even_without_figures(shipped):
 
 def test_without_any_figure_the_latest_edition_listed(shipped):
     imports = shipped.import_dependence
-    bare = [c.model_copy(update={"reliance": []}) for c in imports.commodities]
-    assert edition_or_default(imports.model_copy(update={"commodities": bare}), None) == 2026
+    bare = [c.replace(**{"reliance": []}) for c in imports.commodities]
+    assert edition_or_default(imports.replace(**{"commodities": bare}), None) == 2026
 
 
 def test_no_edition_at_all_is_a_data_error(shipped):
-    imports = shipped.import_dependence.model_copy(update={"editions": []})
+    imports = shipped.import_dependence.replace(**{"editions": []})
     with pytest.raises(DataError) as caught:
         edition_or_default(imports, None)
     assert caught.value.exit_code == 3
@@ -75,15 +75,15 @@ def test_latest_final_is_the_newest_final_list_not_the_draft(shipped):
     assert latest_final(minerals) == "2025"
     assert list_or_latest(minerals, None) == "2025"
     assert list_or_latest(minerals, "2018") == "2018"
-    without_2025 = minerals.model_copy(update={"lists": [e for e in minerals.lists if e.id != "2025"]})
+    without_2025 = minerals.replace(**{"lists": [e for e in minerals.lists if e.id != "2025"]})
     assert latest_final(without_2025) == "2022"  # the later draft is not a final list
 
 
 def test_data_with_drafts_only_falls_back_to_the_newest_list(shipped):
     minerals = shipped.minerals
-    drafts = [e.model_copy(update={"status": "draft"}) for e in minerals.lists]
-    assert latest_final(minerals.model_copy(update={"lists": drafts})) == "2025"
-    reordered = minerals.model_copy(update={"lists": [drafts[3], drafts[2], drafts[0], drafts[1]]})
+    drafts = [e.replace(**{"status": "draft"}) for e in minerals.lists]
+    assert latest_final(minerals.replace(**{"lists": drafts})) == "2025"
+    reordered = minerals.replace(**{"lists": [drafts[3], drafts[2], drafts[0], drafts[1]]})
     assert latest_final(reordered) == "2025"  # by publication date, not by place in the file
 
 
@@ -107,20 +107,20 @@ def test_counted_list_is_the_list_of_the_published_headline_count(shipped, editi
 
 def test_counted_list_follows_the_headline_count_not_the_list_in_force(shipped):
     imports = shipped.import_dependence
-    moved = [h.model_copy(update={"list": "2018"}) if h.edition == 2026 else h for h in imports.headline_counts]
-    assert counted_list(shipped.minerals, imports.model_copy(update={"headline_counts": moved}), 2026) == "2018"
+    moved = [h.replace(**{"list": "2018"}) if h.edition == 2026 else h for h in imports.headline_counts]
+    assert counted_list(shipped.minerals, imports.replace(**{"headline_counts": moved}), 2026) == "2018"
 
 
 def test_counted_list_without_a_headline_count_is_the_list_in_force(shipped):
-    none = shipped.import_dependence.model_copy(update={"headline_counts": []})
+    none = shipped.import_dependence.replace(**{"headline_counts": []})
     assert [counted_list(shipped.minerals, none, e) for e in (2024, 2025, 2026)] == ["2022", "2022", "2025"]
 
 
 def test_a_headline_count_naming_a_list_the_data_lacks_is_a_data_error(shipped):
     imports = shipped.import_dependence
-    wrong = [h.model_copy(update={"list": "2019"}) if h.edition == 2026 else h for h in imports.headline_counts]
+    wrong = [h.replace(**{"list": "2019"}) if h.edition == 2026 else h for h in imports.headline_counts]
     with pytest.raises(DataError) as caught:
-        counted_list(shipped.minerals, imports.model_copy(update={"headline_counts": wrong}), 2026)
+        counted_list(shipped.minerals, imports.replace(**{"headline_counts": wrong}), 2026)
     assert caught.value.exit_code == 3
     message = str(caught.value)
     assert "unknown list '2019'" in message and "MCS 2026 headline count" in message

@@ -1,0 +1,180 @@
+"""Each data file's validated form, kept so that a run parses and validates only what changed.
+
+A run reads a data file's bytes once and hashes them (sha256).  The
+validated form stored under that hash is used when it is intact;
+otherwise those same bytes are parsed and validated with pydantic and the
+form is stored for the next run.  So an answer is always the one a fresh
+validation of the file as it is now would give: a stored form is trusted
+only for the exact bytes it was made from.
+
+A stored form is a JSON file: one header line (format, data file, sha256
+of the source bytes, fingerprint of the schema, sha256 of the body) and
+the validated model's JSON dump.  One that is missing, unreadable, not a
+regular file, a symbolic link, owned by another user, or whose header or
+body checksum does not match is ignored and rebuilt; it can never change
+an answer.  Nothing is ever unpickled or executed from it.
+
+Where: the forms of the shipped data are built into the package when it
+is built (`minerals_cli/data/validated/`, hatch_build.py); every other
+form goes to the user's cache folder, `$XDG_CACHE_HOME/minerals/validated`
+(default `~/.cache/minerals/validated`).  A folder that cannot be written
+only costs speed: the run validates and answers anyway.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from hashlib import sha256
+from pathlib import Path
+from typing import Any, Optional
+
+FORMAT = 1
+KEEP = 64  # forms kept in the cache folder; the oldest beyond this are removed when one is written
+PACKAGED = "validated"  # folder of the shipped forms, inside the shipped data folder
+_SCHEMA_FILES = ("schema.py", "records.py")
+
+
+def load(key: str, path: Path) -> Any:
+    """The validated records of one data file, from its stored form or a fresh validation."""
+    from ..errors import DataError
+    from . import records
+    from .safe_yaml import Refused, read_bytes
+
+    try:
+        raw = read_bytes(path)
+    except Refused as exc:
+        raise DataError([str(p) for p in exc.problems]) from None
+    source, schema = sha256(raw).hexdigest(), fingerprint()
+    name = form_name(key, source, schema)
+    for folder, owners in folders(path):
+        body = read_form(folder / name, key, source, schema, owners)
+        if body is not None:
+            return records.load(key, body)
+    body = validated_body(key, path, raw)
+    write_form(cache_folder() / name, header(key, source, schema, body), body)
+    return records.load(key, body)
+
+
+def validated_body(key: str, path: Path, raw: bytes) -> str:
+    """Parse and validate the bytes read from `path`: the body of its stored form (DataError if invalid)."""
+    import json
+
+    from ..errors import DataError
+    from .safe_yaml import Refused, parse_bytes
+    from .validation import validated
+
+    try:
+        model = validated(key, path, parse_bytes(path, raw))
+    except Refused as exc:
+        raise DataError([str(p) for p in exc.problems]) from None
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+
+
+def form_name(key: str, source: str, schema: str) -> str:
+    return f"{key}-{source}-{schema[:16]}.json"
+
+
+def header(key: str, source: str, schema: str, body: str) -> str:
+    import json
+
+    body_sum = sha256(body.encode()).hexdigest()
+    return json.dumps({"format": FORMAT, "file": key, "source": source, "schema": schema, "body": body_sum})
+
+
+def fingerprint() -> str:
+    """What a stored form depends on besides the data: this format and the schema's source."""
+    digest = sha256(str(FORMAT).encode())
+    here = Path(__file__).parent
+    for name in _SCHEMA_FILES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(os.urandom(16))  # unknown schema: trust no stored form
+    return digest.hexdigest()
+
+
+def folders(path: Path) -> list[tuple[Path, set[int]]]:
+    """Where a form of `path` may be stored, and which owners each folder's forms may have."""
+    mine = {os.getuid()} if hasattr(os, "getuid") else set()
+    found = [(cache_folder(), mine)]
+    packaged = path.parent / PACKAGED
+    from .. import data_dir
+
+    if data_dir.is_shipped_dir(path.parent):
+        found.insert(0, (packaged, mine | {_owner(Path(__file__))}))
+    return found
+
+
+def cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "minerals" / "validated"
+
+
+def read_form(path: Path, key: str, source: str, schema: str, owners: set[int]) -> Optional[str]:
+    """The body of an intact stored form, or None for anything else (never an error)."""
+    import json
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (owners and info.st_uid not in owners):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    head, _, body = data.partition(b"\n")
+    try:
+        meta = json.loads(head)
+        expected = {"format": FORMAT, "file": key, "source": source, "schema": schema, "body": sha256(body).hexdigest()}
+        return body.decode() if meta == expected else None
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def write_form(path: Path, head: str, body: str) -> None:
+    """Store a form atomically (a temporary file renamed over it); a folder that refuses is no error."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".form-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(head.encode() + b"\n" + body.encode())
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        prune(path.parent)
+    except OSError:
+        pass
+
+
+def prune(folder: Path) -> None:
+    """Keep the newest KEEP forms of the folder; only files named as forms are ever removed."""
+    import re
+
+    pattern = re.compile(r"[a-z_]+-[0-9a-f]{64}-[0-9a-f]{16}\.json")
+    forms = [p for p in folder.iterdir() if pattern.fullmatch(p.name) and p.is_file() and not p.is_symlink()]
+    if len(forms) <= KEEP:
+        return
+    forms.sort(key=lambda p: p.stat().st_mtime)
+    for old in forms[:-KEEP]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
+def _owner(path: Path) -> int:
+    try:
+        return path.stat().st_uid
+    except OSError:
+        return -1
