@@ -1,24 +1,31 @@
-"""The `minerals` Typer app: one module per command under commands/, registered here.
+"""The `minerals` Typer app: the declaration of every command, and the reader of every unusual command line.
 
-A MineralsError raised anywhere below becomes one line on stderr and the
-exit code of docs/design.md ("Exit codes"), never a traceback.  The
-console script starts in entry.py, which imports this module only when the
-output cache cannot answer.
+One module per command under commands/, registered here.  Most runs never
+import this module: entry.py first tries the quick path (argv.py), which
+reads the command table this app describes (`describe`, written to
+cli_spec.json by tools/cli_spec.py).  The app answers what that path
+declines: mistakes (with their usage messages), shell completion, the
+rare forms.  A MineralsError raised below becomes one line on stderr and
+the exit code of docs/design.md ("Exit codes"), never a traceback.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
+from typing import Any, Callable, Optional, get_args, get_origin
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .errors import MineralsError
+from .errors import MineralsError, report
 from .streams import silence_stdout
 
 # Command name -> module under commands/ (the name with '-' as '_'), in the order `--help` lists them.
 COMMANDS = ["list", "diff", "show", "summary", "ingest-mcs", "exposure", "country", "gaps", "scenario",
             "validate", "chart"]
+HELP = ("How dependent is the United States on imported critical minerals? "
+        "Lists, net import reliance, import sources and the gaps to the 2030 goals, from USGS data.")
 
 
 class MineralsGroup(TyperGroup):
@@ -28,65 +35,161 @@ class MineralsGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except MineralsError as exc:
-            typer.echo(f"minerals: error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
+            raise typer.Exit(report(exc)) from None
         except BrokenPipeError:
             # The reader (head, less) went away: not an error of ours or the user's.
             silence_stdout()
             raise typer.Exit(0) from None
 
+    def format_help(self, ctx, formatter) -> None:
+        formatter.write(_help_page(None))
+
 
 class MineralsCommand(TyperCommand):
-    """A command of minerals: --json folded into --format, option help naming the data's editions and lists.
-
-    The placeholders of options.py's help texts are filled only when help
-    is shown, from the environment's data directory or the shipped data:
-    click answers --help before it reads any other option, --data-dir too.
-    """
+    """A command of minerals: --json folded into --format, help from the command table (helptext.py)."""
 
     def invoke(self, ctx):
-        if ctx.params.get("as_json"):
-            from .render import Format
+        from .argv import fold_json
 
-            ctx.params["fmt"] = Format.json
+        fold_json(ctx.params)
         return super().invoke(ctx)
 
     def format_help(self, ctx, formatter) -> None:
-        from . import data_dir
-        from .options import DEFAULTS, fill_help, help_facts
-
-        templated = [p for p in self.params if "{" in (getattr(p, "help", None) or "")]
-        if not templated:
-            return super().format_help(ctx, formatter)
-        facts = help_facts(data_dir.chosen(None) or data_dir.shipped())
-        own = getattr(self.callback, "help_defaults", {})
-        saved = [(p, p.help) for p in templated]
-        try:
-            for p in templated:
-                p.help = fill_help(p.help, own.get(p.name, DEFAULTS.get(p.name)), facts)
-            return super().format_help(ctx, formatter)
-        finally:
-            for p, text in saved:
-                p.help = text
+        formatter.write(_help_page(ctx.info_name))
 
 
-app = typer.Typer(
-    cls=MineralsGroup,
-    name="minerals",
-    help="How dependent is the United States on imported critical minerals? "
-    "Lists, net import reliance, import sources and the gaps to the 2030 goals, from USGS data.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+def _help_page(command: Optional[str]) -> str:
+    from .argv import load_spec, show_help
+
+    class Page:
+        text = ""
+
+        def write(self, text: str) -> None:
+            self.text += text
+
+    spec, page = load_spec(), Page()
+    if spec is None:
+        raise MineralsError("the command table (cli_spec.json) is missing from the installation; reinstall minerals")
+    show_help(spec, command, page)
+    return page.text
 
 
-def _register() -> None:
-    """Each command module holds one command: its callback `command`, and `SHORT_HELP` where the docstring's
-    first sentence would be cut (click stops at the first '. ', which 'U.S.' contains)."""
+def build_app(callbacks: Optional[dict[str, Callable]] = None) -> typer.Typer:
+    """The app, each command's function from its module (or from `callbacks`, for tests that watch the calls).
+
+    `SHORT_HELP` is each module's line in `minerals --help`.
+    """
+    app = typer.Typer(cls=MineralsGroup, name="minerals", help=HELP, no_args_is_help=True,
+                      pretty_exceptions_enable=False, rich_markup_mode=None)
     for name in COMMANDS:
         module = import_module(f".commands.{name.replace('-', '_')}", __package__)
-        app.command(name, cls=MineralsCommand, short_help=getattr(module, "SHORT_HELP", None))(module.command)
+        callback = (callbacks or {}).get(name, module.command)
+        app.command(name, cls=MineralsCommand, short_help=module.SHORT_HELP)(callback)
+    return app
 
 
-_register()
+app = build_app()
+
+
+# --------------------------------------------------------------------------
+# The command table
+
+
+def spec_text() -> str:
+    """cli_spec.json as this app describes it (tools/cli_spec.py writes it; a test compares)."""
+    import json
+
+    return json.dumps(describe(), indent=1, ensure_ascii=False) + "\n"
+
+
+def describe(application: typer.Typer = app) -> dict[str, Any]:
+    """What the quick path and the help pages need of every command: the content of cli_spec.json."""
+    import typer._click as click
+
+    group = typer.main.get_command(application)
+    root = click.Context(group, info_name="minerals")
+    commands = {}
+    for name in COMMANDS:
+        command = group.get_command(root, name)
+        context = click.Context(command, info_name=name, parent=root)
+        module = import_module(f".commands.{name.replace('-', '_')}", __package__)
+        commands[name] = {
+            "usage": " ".join(command.collect_usage_pieces(context)),
+            "help": command.help or "",
+            "short_help": module.SHORT_HELP,
+            "defaults": _help_defaults(module.command),
+            "params": [*(_param(p, context) for p in command.params if not p.hidden), HELP_OPTION],
+        }
+    own = [_param(p, root) for p in group.params if not p.hidden]
+    return {
+        "format": 1,
+        "group": {"usage": "[OPTIONS] COMMAND [ARGS]...", "help": HELP, "params": [*own, HELP_OPTION]},
+        "commands": commands,
+    }
+
+
+# --help is answered before any command runs (argv.parse), so it is only ever a help line.
+HELP_OPTION = {"name": "help", "kind": "help", "help_record": ["--help", "Show this message and exit."]}
+
+
+def _help_defaults(callback: Callable) -> dict[str, str]:
+    from .options import DEFAULTS
+
+    return {**DEFAULTS, **getattr(callback, "help_defaults", {})}
+
+
+def _param(param, context) -> dict[str, Any]:
+    info = param.type_descriptor.parameter_info
+    annotation, many = _unwrap(param.type_descriptor.annotation)
+    entry = {
+        "name": param.name,
+        "kind": "argument" if param.param_type_name == "argument" else "option",
+        "opts": list(param.opts) if param.param_type_name == "option" else [],
+        "secondary": list(param.secondary_opts),
+        "flag": bool(getattr(param, "is_flag", False)),
+        "multiple": bool(param.multiple),
+        "nargs": param.nargs,
+        "required": bool(param.required),
+        "default": _plain(param.default),
+        "envvar": param.envvar,
+        "type": _type_name(annotation),
+        "help_record": list(param.get_help_record(context) or ("", "")),
+    }
+    if entry["type"] == "enum":
+        entry.update(enum=f"{annotation.__module__}:{annotation.__qualname__}",
+                     choices=[m.value for m in annotation], case_sensitive=bool(info.case_sensitive))
+    if entry["type"] == "path":
+        entry["path"] = {k: bool(getattr(info, k)) for k in
+                         ("exists", "file_okay", "dir_okay", "readable", "writable", "resolve_path", "allow_dash")}
+    return entry
+
+
+def _unwrap(annotation) -> tuple[Any, bool]:
+    """The value type inside Optional[...] and list[...], and whether it was a list."""
+    many = False
+    while get_origin(annotation) is not None:
+        if get_origin(annotation) is list:
+            many = True
+        annotation = next(a for a in get_args(annotation) if a is not type(None))
+    return annotation, many
+
+
+def _type_name(annotation) -> str:
+    from enum import Enum
+
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "enum"
+    names = {str: "str", int: "int", float: "float", bool: "bool", Path: "path"}
+    return names.get(annotation, f"unsupported: {annotation!r}")
+
+
+def _plain(value: Any) -> Any:
+    from enum import Enum
+
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value

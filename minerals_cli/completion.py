@@ -15,18 +15,22 @@ Wire one into a parameter with `autocompletion=`, e.g.
 `typer.Argument(..., autocompletion=complete_mineral)`.
 """
 
+from __future__ import annotations
+
 import re
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import typer
-
 from .dataset.peek import records
+
+# typer's Context.  Not imported: every run imports this module (command signatures name its
+# callbacks), and typer finds the context parameter by its name, `ctx`.
+Context = Any
 
 Candidates = list[tuple[str, str]]
 
 
-def complete_mineral(ctx: typer.Context, incomplete: str) -> Candidates:
+def complete_mineral(ctx: Context, incomplete: str) -> Candidates:
     """Mineral ids, names, symbols and aliases; ids only until something is typed."""
     doc = _read(ctx, "minerals")
     words: list[tuple[str, str]] = []
@@ -43,12 +47,12 @@ def complete_mineral(ctx: typer.Context, incomplete: str) -> Candidates:
     return _matching(words, incomplete)
 
 
-def complete_country(ctx: typer.Context, incomplete: str) -> Candidates:
+def complete_country(ctx: Context, incomplete: str) -> Candidates:
     """ISO codes; names and aliases too once something is typed."""
     return _matching(_country_words(_read(ctx, "countries"), bool(incomplete)), incomplete)
 
 
-def complete_allies(ctx: typer.Context, incomplete: str) -> Candidates:
+def complete_allies(ctx: Context, incomplete: str) -> Candidates:
     """The last item of a comma list such as `fta,msp,JP`: group ids, codes or names."""
     doc = _read(ctx, "countries")
     done, _, last = incomplete.rpartition(",")
@@ -58,14 +62,14 @@ def complete_allies(ctx: typer.Context, incomplete: str) -> Candidates:
     return [(prefix + value, help_text) for value, help_text in _matching(words, last)]
 
 
-def complete_list(ctx: typer.Context, incomplete: str) -> Candidates:
+def complete_list(ctx: Context, incomplete: str) -> Candidates:
     """List ids: 2018, 2022, 2025-draft, 2025."""
     doc = _read(ctx, "minerals")
     words = [(str(entry["id"]), str(entry.get("title", ""))) for entry in records(doc, "lists") if "id" in entry]
     return _matching(words, incomplete)
 
 
-def complete_edition(ctx: typer.Context, incomplete: str) -> Candidates:
+def complete_edition(ctx: Context, incomplete: str) -> Candidates:
     """MCS edition years of import_dependence.yaml."""
     doc = _read(ctx, "import_dependence")
     words = [(str(e["edition"]), str(e.get("title", ""))) for e in records(doc, "editions") if "edition" in e]
@@ -110,7 +114,7 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in value if isinstance(v, (str, int))] if isinstance(value, list) else []
 
 
-def _read(ctx: Optional[typer.Context], key: str) -> Any:
+def _read(ctx: Optional[Context], key: str) -> Any:
     """The raw YAML of one data file, or None when anything is wrong with it."""
     from .dataset.peek import peek
 
@@ -121,7 +125,7 @@ def _read(ctx: Optional[typer.Context], key: str) -> Any:
     return peek(directory, key)
 
 
-def _data_dir(ctx: Optional[typer.Context]) -> Path:
+def _data_dir(ctx: Optional[Context]) -> Path:
     """--data-dir on the line being completed, else what data_dir.py chooses (never raising)."""
     from . import data_dir
 

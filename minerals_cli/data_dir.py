@@ -2,11 +2,11 @@
 
 `--data-dir` wins over the MINERALS_DATA_DIR environment variable, which
 wins over the data shipped inside the package.  Commands, shell completion,
-the output cache and ingest-mcs all ask here, so they cannot disagree about
+the validated store and ingest-mcs all ask here, so they cannot disagree about
 which directory a run reads or which one is the package's own.
 
-Standard library only, nothing done at import time: the output cache asks
-this module before typer, pydantic or yaml are imported.
+Standard library only, nothing done at import time: every run asks this
+module, and an ordinary run never imports typer, pydantic or yaml.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping, Optional, Union
 
 ENV_VAR = "MINERALS_DATA_DIR"
-OPTION = "--data-dir"  # declared as a Typer option in options.py; read from argv by the output cache
+OPTION = "--data-dir"  # declared as a Typer option in options.py
 
 PathLike = Union[str, Path]
 

@@ -1,8 +1,11 @@
-"""Console-script entry point, kept free of heavy imports.
+"""Console-script entry point: the quick path first, the Typer app for everything it declines.
 
-A repeated read-only command is answered from the output cache (cache.py)
-before typer, pydantic or yaml are imported: that is most of the start-up
-time of a cold run.  Only on a miss is the Typer app (cli.py) loaded.
+A well-formed command line is read from the command table (argv.py) and
+its command called directly, so an ordinary run never imports typer or
+pydantic; the data it reads comes from the validated store
+(dataset/store.py).  Whatever the quick path declines (a mistake, shell
+completion, an unusual form) goes to the Typer app (cli.py), which gives
+the usual messages.  No answer is ever replayed: every run computes it.
 """
 
 from __future__ import annotations
@@ -12,29 +15,25 @@ import sys
 from .streams import silence_stdout
 
 
-def main() -> None:
-    """Answer from the output cache or run the app; end quietly on a closed pipe.
+def main(args: list[str] | None = None) -> None:
+    """Run one command line (the process's own, unless `args` is given); end quietly on a closed pipe.
 
-    On a miss the cyclic garbage collector is off: a command builds one
-    tree of parsed data and models and exits, and the collector would only
-    rescan that tree again and again as it grows.  Off, a cold run takes
-    0.9x the time on the shipped data and 0.4x on 100x the data (whose time
-    then grows in proportion to its size), at the same peak memory
-    (bench/README.md).
+    As the console script, the cyclic garbage collector is off: the process
+    builds one tree of data and results and exits, and the collector would
+    only rescan that tree again and again as it grows (bench/README.md).
     """
-    import gc
+    if args is None:
+        import gc
 
-    from . import cache
-
-    slot = cache.slot_for(sys.argv[1:])
+        gc.disable()
+        args = sys.argv[1:]
     try:
-        if slot is not None and cache.replay(slot):
-            return
-        with cache.Recording(slot):
-            gc.disable()
+        code = quick(args)
+        if code is None:
             from .cli import app
 
-            app(prog_name="minerals")
+            app(args=args, prog_name="minerals")
+        sys.exit(code)
     except BrokenPipeError:
         silence_stdout()
         sys.exit(0)
@@ -43,3 +42,15 @@ def main() -> None:
             sys.stdout.flush()
         except BrokenPipeError:
             silence_stdout()
+
+
+def quick(args: list[str]) -> int | None:
+    """The exit code of a command line the quick path answers, or None for the Typer app."""
+    from .argv import load_spec, parse, run, show_help
+
+    spec = load_spec()
+    parsed = parse(args, spec) if spec is not None else None
+    if parsed is None:
+        return None
+    what, command, values = parsed
+    return show_help(spec, command) if what == "help" else run(command, values)

@@ -1,8 +1,9 @@
 """The exceptions a user can cause, each with its exit code (docs/design.md, "Exit codes").
 
 resolve.py raises NotFound and UsageError for what a user typed, the data
-layer DataError; the Typer group (cli.py) turns each into one line on
-stderr and the exit code, so no user mistake ever ends in a traceback.
+layer DataError; `report` turns each into one line on stderr and the exit
+code (for the quick path, argv.py, and the Typer app, cli.py alike), so no
+user mistake ever ends in a traceback.
 """
 
 from __future__ import annotations
@@ -40,3 +41,11 @@ class DataError(MineralsError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+def report(exc: MineralsError) -> int:
+    """Write the error as `minerals: error: ...` on stderr; its exit code."""
+    import sys
+
+    sys.stderr.write(f"minerals: error: {exc}\n")
+    return exc.exit_code

@@ -1,63 +1,104 @@
 """Options every command shares, each declared once, and their help texts.
 
 Help texts name the editions, lists and groups of the data (placeholders
-`{editions}`, `{lists}`, `{groups}`, filled by cli.py when help is shown), and each option's default in `{default}`: the usual one below, or
-the command's own (`help_defaults`).  Nothing heavy is imported here: this
-module is loaded for every command, including `--help`.
+`{editions}`, `{lists}`, `{groups}`, filled when help is shown, helptext.py),
+and each option's default in `{default}`: the usual one below, or the
+command's own (`help_defaults`).  Nothing heavy is imported here: this
+module is loaded for every command; typer only when the app is built.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Callable, Optional
-
-import typer
+from typing import Any, Callable
 
 from . import data_dir
-from .completion import complete_allies, complete_edition, complete_list
-from .render import Format
 from .resolve import DEFAULT_ALLIES
 
-FormatOpt = Annotated[
-    Format,
-    typer.Option("--format", "-f", help="Output format: table (terminal), json, csv or md.", case_sensitive=False),
-]
-# A command never reads --json itself: cli.MineralsCommand folds it into --format before the command runs.
-JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-DataDirOpt = Annotated[
-    Optional[Path],
-    typer.Option(
-        data_dir.OPTION,
-        envvar=data_dir.ENV_VAR,
-        help="Use the YAML files in this directory instead of the shipped data.",
-        file_okay=False,
-        show_default=False,
-    ),
-]
-EditionOpt = Annotated[
-    Optional[int],
-    typer.Option(
-        "--edition", "-e", help="MCS edition ({editions} in the data). Default: {default}.",
-        autocompletion=complete_edition, show_default=False,
-    ),
-]
-ListOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--list", "-l", help="Critical-minerals list: {lists}. Default: {default}.",
-        autocompletion=complete_list, show_default=False,
-    ),
-]
+
+def Option(*names: str, **settings: Any) -> Any:
+    """typer.Option, imported only when the Typer app is built (annotations are evaluated then)."""
+    import typer
+
+    return typer.Option(*names, **settings)
+
+
+def Argument(**settings: Any) -> Any:
+    """typer.Argument, imported only when the Typer app is built."""
+    import typer
+
+    return typer.Argument(**settings)
+
+
 ALLIES_FLAG = "--allies"  # also the words of a result that says how an ally set was given
-AlliesOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        ALLIES_FLAG, "-a",
-        help="Allied suppliers: group ids ({groups}) and ISO codes, comma-separated; 'none' for no allies. "
-        "Default: {default}.",
-        autocompletion=complete_allies, show_default=False,
-    ),
-]
+
+
+SHARED = ("FormatOpt", "JsonOpt", "DataDirOpt", "EditionOpt", "ListOpt", "AlliesOpt")
+
+
+def _shared() -> dict[str, Any]:
+    """The shared option declarations, built on first use: building them imports typer."""
+    from typing import Annotated, Optional
+
+    from .completion import complete_allies, complete_edition, complete_list
+    from .render import Format
+
+    return {
+        "FormatOpt": Annotated[
+            Format,
+            Option("--format", "-f", help="Output format: table (terminal), json, csv or md.", case_sensitive=False),
+        ],
+        # A command never reads --json itself: it is folded into --format before the command runs (argv.fold_json).
+        "JsonOpt": Annotated[bool, Option("--json", help="Short for --format json.")],
+        "DataDirOpt": Annotated[
+            Optional[Path],
+            Option(
+                data_dir.OPTION,
+                envvar=data_dir.ENV_VAR,
+                help="Use the YAML files in this directory instead of the shipped data.",
+                file_okay=False,
+                show_default=False,
+            ),
+        ],
+        "EditionOpt": Annotated[
+            Optional[int],
+            Option(
+                "--edition", "-e", help="MCS edition ({editions} in the data). Default: {default}.",
+                autocompletion=complete_edition, show_default=False,
+            ),
+        ],
+        "ListOpt": Annotated[
+            Optional[str],
+            Option(
+                "--list", "-l", help="Critical-minerals list: {lists}. Default: {default}.",
+                autocompletion=complete_list, show_default=False,
+            ),
+        ],
+        "AlliesOpt": Annotated[
+            Optional[str],
+            Option(
+                ALLIES_FLAG, "-a",
+                help="Allied suppliers: group ids ({groups}) and ISO codes, comma-separated; 'none' for no allies. "
+                "Default: {default}.",
+                autocompletion=complete_allies, show_default=False,
+            ),
+        ],
+    }
+
+
+def __getattr__(name: str) -> Any:
+    """FormatOpt, JsonOpt, DataDirOpt, EditionOpt, ListOpt, AlliesOpt: built when the Typer app reads them.
+
+    Command signatures name them as `opt.EditionOpt` in postponed annotations,
+    so importing a command module (as every run does) costs nothing; only
+    cli.py, building the Typer app, evaluates them.
+    """
+    if name not in SHARED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    shared = _shared()
+    globals().update(shared)
+    return shared[name]
+
 
 # The default each shared option takes unless a command says otherwise, by parameter name.
 DEFAULTS = {
@@ -77,23 +118,21 @@ def help_defaults(**texts: str) -> Callable:
 
 
 def help_facts(directory: Path) -> dict[str, str]:
-    """What the help placeholders say of the data in `directory`; general words where it cannot be read."""
-    from .dataset.peek import ids
+    """What the help placeholders say of the data in `directory` (its validated form); general words where it cannot be read."""
+    from .dataset import Dataset
+    from .errors import MineralsError
 
-    def listed(values: Optional[list[str]], fallback: str) -> str:
+    data = Dataset(directory)
+
+    def listed(key: str, records: str, field: str, fallback: str) -> str:
+        try:
+            values = [str(r[field]) for r in getattr(data, key)[records]]
+        except (MineralsError, OSError):
+            values = []
         return ", ".join(values) if values else fallback
 
     return {
-        "editions": listed(ids(directory, "import_dependence", "editions", "edition"), "an edition of the data"),
-        "lists": listed(ids(directory, "minerals", "lists", "id"), "a list of the data"),
-        "groups": listed(ids(directory, "countries", "groups", "id"), "the groups of the data"),
+        "editions": listed("import_dependence", "editions", "edition", "an edition of the data"),
+        "lists": listed("minerals", "lists", "id", "a list of the data"),
+        "groups": listed("countries", "groups", "id", "the groups of the data"),
     }
-
-
-def fill_help(text: str, default: Optional[str], facts: dict[str, str]) -> str:
-    """A help template with its placeholders filled; text without placeholders is returned as it is."""
-    if "{" not in text:
-        return text
-    for key, value in {**facts, "default": default or ""}.items():
-        text = text.replace("{" + key + "}", value)
-    return text

@@ -40,6 +40,22 @@ def resolve_mineral(minerals, query: str):
     return next(m for m in minerals.minerals if m.id == ident)
 
 
+def resolve_minerals(minerals, names: list[str], list_query: Optional[str], every: bool, all_flag: str) -> list:
+    """The minerals a batch asks for: each name in order, or with `every` those of a list (default the latest final)."""
+    from .analysis.lists import members
+    from .analysis.scope import latest_final
+
+    if every and names:
+        raise UsageError(f"give mineral names or {all_flag}, not both")
+    if list_query and not every:
+        raise UsageError(f"--list chooses the minerals of {all_flag}; give {all_flag}, or leave --list out")
+    if every:
+        return members(minerals, resolve_list(minerals, list_query) if list_query else latest_final(minerals))
+    if not names:
+        raise UsageError(f"give a mineral name (e.g. lithium), or {all_flag} for every mineral of a list")
+    return [resolve_mineral(minerals, name) for name in names]
+
+
 def resolve_list(minerals, query: str) -> str:
     """A list id; an unknown one is a usage error naming the valid ids."""
     ids = [entry.id for entry in minerals.lists]

@@ -1,4 +1,4 @@
-"""Shared fixtures: drive the real Typer app, copy the shipped data, open it as a library would.
+"""Shared fixtures: drive the real entry point, copy the shipped data, open it as a library would.
 
 The tests mirror the package: tests/commands/test_<command>.py for each
 command's CLI tests, tests/analysis/ for the analysis called directly,
@@ -12,16 +12,25 @@ always the installed package, never the checkout's source.
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from helpers import DATA
-from minerals_cli.cli import app
 
+from minerals_cli.entry import main
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_store(tmp_path_factory):
+    """Validated forms of the tests' data go to a folder of the test run's own, never the user's cache."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
 
 
 @dataclass
@@ -35,11 +44,26 @@ class Run:
 
 
 def invoke(*args: str, env: dict | None = None) -> Run:
-    """Run `minerals ARGS` in-process, with colour off and a fixed width."""
-    runner = CliRunner()
+    """Run `minerals ARGS` in-process through the console script's own `main`, colour off, a fixed width.
+
+    Both paths are exercised: the quick one (argv.py) for what it reads, the
+    Typer app for what it declines.  An empty variable counts as unset.
+    """
     environment = {"NO_COLOR": "1", "COLUMNS": "120", "MINERALS_DATA_DIR": "", **(env or {})}
-    result = runner.invoke(app, list(args), env=environment, catch_exceptions=False)
-    return Run(result.exit_code, result.stdout, result.stderr)
+    saved_env, saved_streams = dict(os.environ), (sys.stdout, sys.stderr)
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.update(environment)
+    sys.stdout, sys.stderr = out, err
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        sys.stdout, sys.stderr = saved_streams
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from helpers import MCS_FIXTURES
 
 FIXTURES = MCS_FIXTURES

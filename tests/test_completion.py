@@ -7,11 +7,11 @@ tests/test_process.py.
 from __future__ import annotations
 
 import pytest
+from helpers import DATA
 
 from minerals_cli import completion
 from minerals_cli.dataset import open_dataset
 from minerals_cli.resolve import resolve_country, resolve_mineral
-from helpers import DATA
 
 
 @pytest.fixture(scope="module")

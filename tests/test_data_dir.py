@@ -1,15 +1,12 @@
-"""Which data directory a run reads (data_dir.py): --data-dir, then MINERALS_DATA_DIR, then the shipped data.
-
-The output cache's copy of this choice is tested in tests/test_cache.py.
-"""
+"""Which data directory a run reads (data_dir.py): --data-dir, then MINERALS_DATA_DIR, then the shipped data."""
 
 from __future__ import annotations
 
 import pytest
+from helpers import DATA
 
 from minerals_cli import data_dir
 from minerals_cli.errors import UsageError
-from helpers import DATA
 
 
 def test_a_missing_data_directory_is_a_usage_error(cli, tmp_path):

@@ -10,11 +10,11 @@ import json
 from importlib import import_module
 
 import pytest
+from helpers import DATA, TESTS
+from helpers import README as README_PATH
 
 from minerals_cli.cli import COMMANDS, app
 from minerals_cli.render import Format
-from helpers import DATA, TESTS
-from helpers import README as README_PATH
 
 README = README_PATH.read_text()
 

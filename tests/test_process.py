@@ -15,7 +15,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from helpers import DATA
 
 BIN = Path(sys.executable).parent
@@ -24,9 +23,9 @@ EXE = BIN / ("minerals.exe" if os.name == "nt" else "minerals")
 
 @pytest.fixture
 def env(tmp_path):
-    """A clean environment: no colour, shipped data, a private output cache."""
+    """A clean environment: no colour, shipped data, a private cache folder for validated forms."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MINERALS_", "_MINERALS_", "FORCE_COLOR"))}
-    clean.update({"NO_COLOR": "1", "MINERALS_CACHE_DIR": str(tmp_path / "cache")})
+    clean.update({"NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")})
     return clean
 
 
@@ -45,16 +44,18 @@ def test_head_closing_the_pipe_ends_quietly(env, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "cache, unbuffered",
-    [("off", ""), ("warm", ""), ("warm", "1"), ("off", "1")],
+    "data, unbuffered",
+    [("shipped", ""), ("own", ""), ("own", "1"), ("shipped", "1")],
 )
-def test_reader_gone_before_any_output(env, cache, unbuffered):
-    """The worst case for a broken pipe: nothing could be written at all."""
+def test_reader_gone_before_any_output(env, data, unbuffered, tmp_path):
+    """The worst case for a broken pipe: nothing could be written at all (the own data validated first)."""
     env["PYTHONUNBUFFERED"] = unbuffered
-    if cache == "off":
-        env["MINERALS_NO_CACHE"] = "1"
-    else:
-        assert run(["show", "lithium", "--json"], env).returncode == 0  # fills the cache
+    if data == "own":
+        own = tmp_path / "own"
+        own.mkdir()
+        for f in DATA.glob("*.yaml"):
+            (own / f.name).write_bytes(f.read_bytes())
+        env["MINERALS_DATA_DIR"] = str(own)
     proc = subprocess.Popen([str(EXE), "show", "lithium", "--json"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.close()
@@ -156,3 +157,30 @@ def test_ci_tests_the_installed_package_not_the_checkout():
 
     source = DATA.parent.resolve() / "minerals_cli"
     assert Path(minerals_cli.__file__).resolve().parent != source
+
+
+HEAVY = {"typer", "pydantic", "pydantic_core", "yaml", "rich", "dataclasses", "inspect"}
+PROBE = """
+import sys
+from minerals_cli.entry import main
+try:
+    main({args!r})
+except SystemExit:
+    pass
+sys.stderr.write(repr(sorted({{m.split(".")[0] for m in sys.modules}} & {heavy!r})))
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["exposure", "lithium", "--json"], ["exposure", "--all", "-f", "csv"], ["exposure", "cobalt"], ["list", "--json"],
+     ["summary", "--json"], ["gaps", "--json"], ["scenario", "--cut", "CN", "--json"], ["country", "CN", "--json"],
+     ["show", "Nd", "-f", "md"], ["diff", "2022", "2025", "--json"], ["chart"], ["--help"], ["exposure", "--help"]],
+    ids=" ".join,
+)
+def test_an_ordinary_run_imports_no_heavy_library(env, args):
+    """Fast by construction: the quick path and the stored forms leave typer, pydantic, yaml and rich alone."""
+    probe = [sys.executable, "-c", PROBE.format(args=args, heavy=HEAVY)]
+    subprocess.run(probe, env=env, capture_output=True, timeout=120)  # a checkout's first run validates and stores
+    done = subprocess.run(probe, env=env, capture_output=True, text=True, timeout=120)
+    assert done.stderr.endswith("[]"), done.stderr[-300:]

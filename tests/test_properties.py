@@ -191,8 +191,9 @@ def percent_problems(node, path=()) -> list[str]:
 
 
 def available_commands() -> set[str]:
-    from minerals_cli.cli import app
     from typer.main import get_command
+
+    from minerals_cli.cli import app
 
     return set(get_command(app).commands)
 

@@ -6,6 +6,8 @@ Shell completion of the same names is tested in tests/test_completion.py.
 from __future__ import annotations
 
 import pytest
+from helpers import COUNTRY_SPELLINGS as COUNTRIES
+from helpers import DATA
 
 from minerals_cli.dataset import open_dataset
 from minerals_cli.errors import NotFound, UsageError
@@ -22,8 +24,6 @@ from minerals_cli.resolve import (
     resolve_mineral,
     user_targets,
 )
-from helpers import DATA
-from helpers import COUNTRY_SPELLINGS as COUNTRIES
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ incomplete share list shows in the result instead of false precision.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from ..dataset.records import Record
 from ..results.base import AllySet, Cited, TargetInfo
@@ -79,6 +79,19 @@ HHI_BANDS = Record(
 )
 
 
+class Shared(NamedTuple):
+    """What every mineral of one run shares: worked out once, however many minerals are asked."""
+
+    edition: int
+    commodities: dict
+    names: dict[str, str]
+    feoc: list[str]
+    feoc_label: str
+    allied_codes: set[str]
+    notes: list[str]
+    citations: list[Cited]
+
+
 def exposure(
     imports: ImportDependenceFile,
     countries,
@@ -88,12 +101,35 @@ def exposure(
     edition: Optional[int] = None,
 ) -> ExposureResult:
     """Reliance, suppliers, exposure to each, allied share, concentration and gaps of one mineral."""
-    edition = edition_or_default(imports, edition)
-    supply = supply_of(commodity_index(imports), mineral.commodity, edition)
+    return exposures(imports, countries, [mineral], allies, targets, edition)[0]
+
+
+def exposures(
+    imports: ImportDependenceFile,
+    countries,
+    minerals: list,
+    allies: AllySet,
+    targets: list[TargetInfo],
+    edition: Optional[int] = None,
+) -> list[ExposureResult]:
+    """`exposure` of each mineral, in order (`minerals exposure --all`)."""
+    shared = Shared(
+        edition=edition_or_default(imports, edition),
+        commodities=commodity_index(imports),
+        names=country_names(countries),
+        feoc=group_members(countries, FEOC_GROUP),
+        feoc_label=feoc_label(countries),
+        allied_codes=set(allies.countries),
+        notes=target_notes(targets),
+        citations=_shared_citations(countries, allies, targets),
+    )
+    return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
+
+
+def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo]) -> ExposureResult:
+    edition, names, feoc, allied_codes = shared.edition, shared.names, shared.feoc, shared.allied_codes
+    supply = supply_of(shared.commodities, mineral.commodity, edition)
     commodity, rel, shares, nir = supply.commodity, supply.reliance, supply.shares, supply.nir
-    names = country_names(countries)
-    feoc = group_members(countries, FEOC_GROUP)
-    allied_codes = set(allies.countries)
     inherited = inherited_note(mineral, commodity)
 
     allied_imports = set_share(shares, allied_codes) if shares else None
@@ -125,7 +161,7 @@ def exposure(
         category_shares=categories,
         leading=leading_codes(shares, supply.ranked),
         china=_link(f"China ({CHINA})", [CHINA], shares, nir),
-        feoc=_link(feoc_label(countries), feoc, shares, nir),
+        feoc=_link(shared.feoc_label, feoc, shares, nir),
         allies=allies,
         allied_import_share=bounded(allied_imports),
         allied_share=bounded(allied),
@@ -133,8 +169,8 @@ def exposure(
         gaps=gaps_to(targets, allied),
         unknown=unknown,
         caveats=caveats,
-        notes=target_notes(targets),
-        citations=dedupe(_exposure_citations(commodity, supply, shares, categories, countries, allies, targets)),
+        notes=list(shared.notes),
+        citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations),
     )
 
 
@@ -230,7 +266,7 @@ def _link(label: str, codes: list[str], shares: Optional[ImportShares], nir: Opt
     )
 
 
-def _exposure_citations(commodity, supply: Supply, shares, categories, countries, allies, targets) -> list[Cited]:
+def _exposure_citations(commodity, supply: Supply, shares, categories) -> list[Cited]:
     out: list[Cited] = []
     if commodity is not None:
         for r in sorted(commodity.reliance, key=lambda r: r.edition):
@@ -243,9 +279,13 @@ def _exposure_citations(commodity, supply: Supply, shares, categories, countries
         out.append(Cited(what=f"ranked import sources of {commodity.name}, {r.period} (MCS {r.edition})", source=r.source))
     for part in categories:
         out.append(Cited(what=f"import shares of {commodity.name}, {part.category}, {part.period}", source=part.source))
-    out += ally_citations(countries, allies)
+    return out
+
+
+def _shared_citations(countries, allies: AllySet, targets: list[TargetInfo]) -> list[Cited]:
+    """The sources every mineral's result cites: the ally groups, the FEOC group, the targets."""
+    out = ally_citations(countries, allies)
     feoc = next((g for g in countries.groups if g.id == FEOC_GROUP), None)
     if feoc is not None:
         out.append(Cited(what=f"{feoc.name} ({feoc.id})", source=feoc.source))
-    out += target_citations(targets)
-    return out
+    return out + target_citations(targets)

@@ -9,8 +9,7 @@ incomplete list that could hide a larger supplier has no leader
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from .bounds import EPSILON
 
@@ -25,8 +24,7 @@ def whole_list(records: list[ImportShares]) -> Optional[ImportShares]:
     return whole[0] if whole else None
 
 
-@dataclass(frozen=True)
-class Leader:
+class Leader(NamedTuple):
     """The leading import source as far as the published lists tell.
 
     `countries` holds (ISO code, name) pairs: one, several when equal shares

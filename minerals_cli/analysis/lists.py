@@ -22,6 +22,11 @@ def on_list(mineral, list_id: str) -> bool:
     return list_id in mineral.lists or list_id in mineral.covered_by
 
 
+def members(data: MineralsFile, list_id: str) -> list:
+    """The minerals a list names individually, by name: the order `minerals list` shows them in."""
+    return sorted((m for m in data.minerals if list_id in m.lists), key=lambda m: m.name)
+
+
 def _row(m) -> MineralRow:
     return MineralRow(id=m.id, name=m.name, symbol=m.symbol, group=m.group, kind=m.kind, lists=list(m.lists))
 
@@ -59,12 +64,12 @@ def select(
         chosen = [m for m in data.minerals if prev in m.lists and not on_list(m, removed_in) and m.id not in split]
         filters["removed_in"] = f"{removed_in} (on {prev}, not on {removed_in})"
     else:
-        chosen = [m for m in data.minerals if list_id in m.lists]
+        chosen = members(data, list_id)
     if group is not None:
         chosen = [m for m in chosen if m.group == group]
         filters["group"] = group
     info = list_info(data, list_id)
-    rows = sorted((_row(m) for m in chosen), key=lambda r: r.name)
+    rows = sorted((_row(m) for m in chosen), key=lambda r: r.name)  # the order of members()
     return ListResult(
         list=info.id,
         title=info.title,

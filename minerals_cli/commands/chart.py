@@ -6,24 +6,25 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
-
-from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, ListOpt, help_defaults
+from .. import options as opt
+from ..options import help_defaults
 from ..render import Format, Table, View
+
+SHORT_HELP = "The net-import-reliance bar chart that opens each MCS."
 
 
 @help_defaults(list_id="the final list in force for the edition")
 def command(
-    edition: EditionOpt = None,
-    list_id: ListOpt = None,
+    edition: opt.EditionOpt = None,
+    list_id: opt.ListOpt = None,
     svg: Annotated[
         Optional[Path],
-        typer.Option("--svg", help="Write the chart as a standalone SVG picture to this file ('-' for stdout).",
+        opt.Option("--svg", help="Write the chart as a standalone SVG picture to this file ('-' for stdout).",
                      dir_okay=False, show_default=False),
     ] = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """The net-import-reliance bar chart that opens each Mineral Commodity Summaries.
 
@@ -63,7 +64,7 @@ def _save_svg(result, target: Path) -> None:
         target.write_text(document, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    typer.echo(f"wrote {target}: {len(result.bars)} bars, {len(result.unknown)} unknown, MCS {result.edition}", err=True)
+    print(f"wrote {target}: {len(result.bars)} bars, {len(result.unknown)} unknown, MCS {result.edition}", file=sys.stderr)
 
 
 def view(r) -> View:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
+from .. import options as opt
 from ..completion import complete_country
-from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, ListOpt
 from ..render import Format, Table, View
 
 SHORT_HELP = "Every critical mineral imported from one country, ranked by exposure."
@@ -16,13 +14,13 @@ SHORT_HELP = "Every critical mineral imported from one country, ranked by exposu
 def command(
     country: Annotated[
         str,
-        typer.Argument(help="A country: ISO code or name (CN, China, 'Congo (Kinshasa)').", autocompletion=complete_country),
+        opt.Argument(help="A country: ISO code or name (CN, China, 'Congo (Kinshasa)').", autocompletion=complete_country),
     ],
-    list_id: ListOpt = None,
-    edition: EditionOpt = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    list_id: opt.ListOpt = None,
+    edition: opt.EditionOpt = None,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """Every critical mineral the U.S. imports from one country, ranked by exposure."""
     from ..analysis.country import country_view

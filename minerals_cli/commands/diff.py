@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
+from .. import options as opt
 from ..completion import complete_list
-from ..options import DataDirOpt, FormatOpt, JsonOpt
 from ..render import Format, Table, View
+
+SHORT_HELP = "What changed between two lists: added, removed, kept, split."
 
 
 def command(
-    old: Annotated[str, typer.Argument(help="The older list: {lists}.", autocompletion=complete_list)],
-    new: Annotated[str, typer.Argument(help="The newer list.", autocompletion=complete_list)],
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    old: Annotated[str, opt.Argument(help="The older list: {lists}.", autocompletion=complete_list)],
+    new: Annotated[str, opt.Argument(help="The newer list.", autocompletion=complete_list)],
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """What changed between two lists: added, removed, kept, and group entries that split."""
     from ..analysis.lists import diff

@@ -1,48 +1,50 @@
-"""`minerals exposure NAME`: how exposed U.S. supply of one mineral is."""
+"""`minerals exposure NAME [NAME ...]` or `--all`: how exposed U.S. supply of minerals is."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
-import typer
-
+from .. import options as opt
 from ..completion import complete_mineral
-from ..options import ALLIES_FLAG, AlliesOpt, DataDirOpt, EditionOpt, FormatOpt, JsonOpt
+from ..options import ALLIES_FLAG, help_defaults
 from ..render import Format, Table, View
 
 SHORT_HELP = "One mineral's reliance, suppliers, allied share, concentration and gaps."
+ALL_FLAG = "--all"
 
 
+@help_defaults(list_id=f"the latest final list (with {ALL_FLAG})")
 def command(
-    name: Annotated[
-        str,
-        typer.Argument(help="A mineral name, symbol or alias (lithium, Nd, 'rare earths').", autocompletion=complete_mineral),
-    ],
-    edition: EditionOpt = None,
-    allies: AlliesOpt = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    names: Annotated[
+        Optional[list[str]],
+        opt.Argument(help="Mineral names, symbols or aliases (lithium, Nd, 'rare earths').", autocompletion=complete_mineral,
+                     show_default=False),
+    ] = None,
+    every: Annotated[bool, opt.Option(ALL_FLAG, help="Every mineral of the list (--list), in one run.")] = False,
+    list_id: opt.ListOpt = None,
+    edition: opt.EditionOpt = None,
+    allies: opt.AlliesOpt = None,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
-    """How exposed U.S. supply of one mineral is: reliance, suppliers, allied share, concentration, gaps."""
-    from ..analysis.exposure import exposure
+    """How exposed U.S. supply of a mineral is: reliance, suppliers, allied share, concentration, gaps.
+
+    Several minerals, or every mineral of a list with --all, are answered in
+    one run; their JSON is a list of the one-mineral results, in order.
+    """
+    from ..analysis.exposure import exposures
     from ..analysis.targets import stated_targets
     from ..dataset import open_dataset
     from ..render import emit
-    from ..resolve import ally_set, resolve_edition, resolve_mineral
+    from ..resolve import ally_set, resolve_edition, resolve_minerals
 
     data = open_dataset(data_dir)
-    mineral = resolve_mineral(data.minerals, name)
+    chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
     imports, countries = data.import_dependence, data.countries
-    result = exposure(
-        imports,
-        countries,
-        mineral,
-        allies=ally_set(countries, allies, given_with=ALLIES_FLAG),
-        targets=stated_targets(data.targets),
-        edition=resolve_edition(imports, edition),
-    )
-    emit(result, view, fmt)
+    ally, targets, year = ally_set(countries, allies, given_with=ALLIES_FLAG), stated_targets(data.targets), resolve_edition(imports, edition)
+    results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year)
+    emit(results if every or len(results) > 1 else results[0], view, fmt)
 
 
 def view(r) -> View:

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-import typer
-
-from ..options import ALLIES_FLAG, AlliesOpt, DataDirOpt, EditionOpt, FormatOpt, JsonOpt, ListOpt
+from .. import options as opt
+from ..options import ALLIES_FLAG
 from ..render import Format, Table, View
 
 SHORT_HELP = "Each mineral's gap to the 2030 targets, and the autonomy rate."
 
 
 def command(
-    allies: AlliesOpt = None,
+    allies: opt.AlliesOpt = None,
     target: Annotated[
         Optional[list[float]],
-        typer.Option("--target", "-t", help="Your own target, % of supply from domestic or allied sources (repeatable)."),
+        opt.Option("--target", "-t", help="Your own target, % of supply from domestic or allied sources (repeatable)."),
     ] = None,
-    list_id: ListOpt = None,
-    edition: EditionOpt = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    list_id: opt.ListOpt = None,
+    edition: opt.EditionOpt = None,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """Each mineral's allied share and gap to the 2030 targets, and the list's autonomy rate."""
     from ..analysis.gaps import gaps

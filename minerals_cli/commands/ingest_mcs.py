@@ -5,22 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
-
-from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, help_defaults
+from .. import options as opt
+from ..options import help_defaults
 from ..render import Format, Table, View
+
+SHORT_HELP = "Write an edition's records from USGS MCS data-release files."
 
 
 @help_defaults(edition="read from the file names")
 def command(
-    files: Annotated[list[Path], typer.Argument(help="USGS release files: MCSYYYY_Fig2_Net_Import_Reliance.csv, MCS2026_Commodities_Data.csv.", exists=True, dir_okay=False)],
-    edition: EditionOpt = None,
+    files: Annotated[list[Path], opt.Argument(help="USGS release files: MCSYYYY_Fig2_Net_Import_Reliance.csv, MCS2026_Commodities_Data.csv.", exists=True, dir_okay=False)],
+    edition: opt.EditionOpt = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the updated import_dependence.yaml here.", dir_okay=False)
+        Optional[Path], opt.Option("--output", "-o", help="Write the updated import_dependence.yaml here.", dir_okay=False)
     ] = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """Read USGS MCS data-release files and write or update that edition's records.
 

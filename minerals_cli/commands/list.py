@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from typing import Annotated, Optional
 
-import typer
-
+from .. import options as opt
 from ..completion import complete_list
-from ..options import DataDirOpt, FormatOpt, JsonOpt, ListOpt
 from ..render import Format, Table, View
+
+SHORT_HELP = "The critical minerals of a list (by default the latest final)."
 
 
 def command(
-    list_id: ListOpt = None,
+    list_id: opt.ListOpt = None,
     new_in: Annotated[
-        Optional[str], typer.Option("--new-in", help="Minerals on this list that the previous final list did not have.", autocompletion=complete_list)
+        Optional[str], opt.Option("--new-in", help="Minerals on this list that the previous final list did not have.", autocompletion=complete_list)
     ] = None,
     removed_in: Annotated[
-        Optional[str], typer.Option("--removed-in", help="Minerals of the previous final list that this list dropped.", autocompletion=complete_list)
+        Optional[str], opt.Option("--removed-in", help="Minerals of the previous final list that this list dropped.", autocompletion=complete_list)
     ] = None,
-    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only one group: ree or pgm.")] = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    group: Annotated[Optional[str], opt.Option("--group", "-g", help="Only one group: ree or pgm.")] = None,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """List the critical minerals of a list (the latest final list by default)."""
     from ..analysis.lists import select

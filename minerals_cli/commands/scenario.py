@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
+from .. import options as opt
 from ..completion import complete_allies
-from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, ListOpt
 from ..render import Format, Table, View
 
 SHORT_HELP = "Supply at risk per mineral if the named countries stop exporting."
@@ -16,15 +14,15 @@ SHORT_HELP = "Supply at risk per mineral if the named countries stop exporting."
 def command(
     cut: Annotated[
         list[str],
-        typer.Option("--cut", "-c", help="A supplier that stops exporting: ISO code, name or group id (repeatable).",
+        opt.Option("--cut", "-c", help="A supplier that stops exporting: ISO code, name or group id (repeatable).",
             autocompletion=complete_allies,
         ),
     ],
-    list_id: ListOpt = None,
-    edition: EditionOpt = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    list_id: opt.ListOpt = None,
+    edition: opt.EditionOpt = None,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """The share of U.S. supply at risk, per mineral, if the named countries stop exporting."""
     from ..analysis.scenario import scenario

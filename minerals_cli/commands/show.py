@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import typer
-
+from .. import options as opt
 from ..completion import complete_mineral
-from ..options import DataDirOpt, FormatOpt, JsonOpt
 from ..render import Format, Table, View
+
+SHORT_HELP = "One mineral's names, list history, reliance and import sources."
 
 
 def command(
-    name: Annotated[str, typer.Argument(
+    name: Annotated[str, opt.Argument(
             help="A mineral name, symbol or alias (e.g. lithium, Nd, 'rare earths').", autocompletion=complete_mineral
         )],
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """One mineral's profile: names, list history, net import reliance by edition, import sources, citations."""
     from ..analysis.profile import profile

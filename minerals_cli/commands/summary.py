@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from ..options import DataDirOpt, EditionOpt, FormatOpt, JsonOpt, ListOpt, help_defaults
+from .. import options as opt
+from ..options import help_defaults
 from ..render import Format, Table, View
+
+SHORT_HELP = "How many minerals are 100% and over 50% import reliant."
 
 
 @help_defaults(list_id="the one USGS counted that edition")
 def command(
-    edition: EditionOpt = None,
-    list_id: ListOpt = None,
-    data_dir: DataDirOpt = None,
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    edition: opt.EditionOpt = None,
+    list_id: opt.ListOpt = None,
+    data_dir: opt.DataDirOpt = None,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """How many critical minerals are 100% and over 50% import reliant, beside the counts USGS published."""
     from ..analysis.summary import summarize

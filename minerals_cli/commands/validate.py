@@ -5,24 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
-from ..options import FormatOpt, JsonOpt
+from .. import options as opt
 from ..render import Format, Table, View
+
+SHORT_HELP = "Check the data files of a directory and their references."
 
 
 def command(
     directory: Annotated[
         Path,
-        typer.Argument(
+        opt.Argument(
             help="A data directory (minerals_2025.yaml, import_dependence.yaml, country_groups.yaml, targets.yaml).",
             exists=True,
             file_okay=False,
             show_default=False,
         ),
     ],
-    fmt: FormatOpt = Format.table,
-    as_json: JsonOpt = False,
+    fmt: opt.FormatOpt = Format.table,
+    as_json: opt.JsonOpt = False,
 ) -> None:
     """Check every data file in DIRECTORY and the references between them; list every problem.
 
@@ -30,14 +30,14 @@ def command(
     Problems are printed as FILE:LINE: FIELD: MESSAGE.
     """
     from ..dataset.checks import validate_dir
+    from ..errors import DataError
     from ..render import emit
 
     report = validate_dir(directory)
     emit(report, view, fmt, table_writer=write_report)
     if not report.valid:
         n = len(report.problems)
-        typer.echo(f"minerals: error: {n} problem{'s' if n != 1 else ''} in {directory}", err=True)
-        raise typer.Exit(3)
+        raise DataError([f"{n} problem{'s' if n != 1 else ''} in {directory}"])
 
 
 def write_report(report, out) -> None:

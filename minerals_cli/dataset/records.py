@@ -38,15 +38,16 @@ def parse_published(text: str) -> tuple[Optional[float], str]:
 
 
 class Record(dict):
-    """One validated JSON object: its fields as attributes, the dict itself as its JSON form."""
+    """One validated JSON object: its fields as attributes, the dict itself as its JSON form.
 
-    __slots__ = ()
+    The dict is its own attribute namespace (`__dict__`), so reading a field
+    is as quick as reading any attribute: a batch of 60 exposures reads
+    fields some 60,000 times.
+    """
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __init__(self, *args: Any, **fields: Any) -> None:
+        super().__init__(*args, **fields)
+        object.__setattr__(self, "__dict__", self)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a validated record is read-only")
@@ -58,8 +59,6 @@ class Record(dict):
 
 class RelianceRecord(Record):
     """A published net import reliance: its number and qualifier read from `published`."""
-
-    __slots__ = ()
 
     @property
     def value(self) -> Optional[float]:

@@ -56,6 +56,25 @@ def load(key: str, path: Path) -> Any:
     return records.load(key, body)
 
 
+def build_packaged(files: dict[str, str], directory: Path, out: Path) -> list[Path]:
+    """Write the stored form of each data file (key -> file name, dataset.FILES) of `directory` into `out`.
+
+    The package build does this for the shipped data (hatch_build.py).
+    """
+    from .safe_yaml import read_bytes
+
+    schema, written = fingerprint(), []
+    out.mkdir(parents=True, exist_ok=True)
+    for key, name in files.items():
+        path = directory / name
+        raw = read_bytes(path)
+        source, body = sha256(raw).hexdigest(), validated_body(key, path, raw)
+        target = out / form_name(key, source, schema)
+        target.write_bytes(header(key, source, schema, body).encode() + b"\n" + body.encode())
+        written.append(target)
+    return written
+
+
 def validated_body(key: str, path: Path, raw: bytes) -> str:
     """Parse and validate the bytes read from `path`: the body of its stored form (DataError if invalid)."""
     import json

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import DataError
-from .usgs_names import OTHER_NAMES
 from .text import clean_name
+from .usgs_names import OTHER_NAMES
 
 
 class CountryNames:

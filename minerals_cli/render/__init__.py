@@ -25,8 +25,17 @@ def emit(
     out=None,
     table_writer: Optional[Callable[[Any, Any], None]] = None,
 ) -> None:
-    """Write `result` to `out` (stdout) in `fmt`: JSON from the model, the other formats from `view(result)`."""
+    """Write `result` to `out` (stdout) in `fmt`: JSON from the model, the other formats from `view(result)`.
+
+    A list of results (a batch) is one JSON list; the other formats show each result's view in turn.
+    """
     out = out or sys.stdout
+    if isinstance(result, list) and fmt is not Format.json:
+        for i, one in enumerate(result):
+            if i:
+                out.write("\n")
+            emit(one, view, fmt, out, table_writer)
+        return
     if fmt is Format.json:
         out.write(to_json(result) + "\n")
     elif fmt is Format.csv:
@@ -50,8 +59,21 @@ def emit(
 
 
 def to_json(result: Any) -> str:
-    """The result model's own dump: the documented JSON schema, nothing added."""
+    """The result model's own dump: the documented JSON schema, nothing added.
+
+    One result is indented for reading.  A batch (a list of results) is a
+    JSON list with one compact result per line: still one JSON document,
+    line-oriented tools can take it a result at a time, and it is written
+    at the C encoder's speed (an indented dump of 60 exposures took longer
+    than computing them).
+    """
     import json
 
-    data = result.to_dict() if hasattr(result, "to_dict") else result
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    if isinstance(result, list):
+        lines = [json.dumps(_data(r), ensure_ascii=False) for r in result]
+        return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
+    return json.dumps(_data(result), indent=2, ensure_ascii=False)
+
+
+def _data(result: Any) -> Any:
+    return result.to_dict() if hasattr(result, "to_dict") else result

@@ -17,6 +17,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
+from ..dataset.records import Record
+
 if TYPE_CHECKING:
     from ..dataset.schema import Citation, Reliance
 
@@ -124,9 +126,14 @@ def _hashable(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """JSON data of a field value: results and records as objects, enums as their values."""
+    """JSON data of a field value: results and records as objects, enums as their values.
+
+    A data record is already its JSON form (dataset/records.py), so it is passed as it is.
+    """
     if isinstance(value, Result):
         return value.to_dict()
+    if isinstance(value, Record):
+        return value
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

@@ -9,6 +9,7 @@ and, as a property, for containing every value the published figures allow.
 from __future__ import annotations
 
 import pytest
+from helpers import close
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,7 +27,6 @@ from minerals_cli.analysis.bounds import (
     nir_span,
 )
 from minerals_cli.dataset.schema import Reliance
-from helpers import close
 
 
 def rel(published: str, **extra) -> Reliance:

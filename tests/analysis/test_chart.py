@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import run_json
 
 from minerals_cli.analysis.chart import chart
-from helpers import run_json
 
 
 @pytest.mark.parametrize("edition, list_id", [(None, None), (2025, None), (2026, "2022")])

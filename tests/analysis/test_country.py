@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import run_json
 
 from minerals_cli.analysis.country import country_view
-from helpers import run_json
 
 
 @pytest.mark.parametrize("code, args", [("CN", []), ("CL", []), ("JP", ["--list", "2022", "--edition", "2025"])])

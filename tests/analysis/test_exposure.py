@@ -8,11 +8,11 @@ exactly the command's JSON.
 from __future__ import annotations
 
 import pytest
+from helpers import run_json
 
 from minerals_cli.analysis.exposure import exposure
 from minerals_cli.analysis.targets import stated_targets
 from minerals_cli.resolve import ally_set, resolve_mineral
-from helpers import run_json
 
 
 def library_exposure(shipped, name, allies=None, edition=None):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import run_json
 
 from minerals_cli.analysis.gaps import gaps
 from minerals_cli.analysis.targets import autonomy_targets, stated_targets
 from minerals_cli.resolve import ally_set, user_targets
-from helpers import run_json
 
 
 def library_gaps(shipped, list_id=None, allies=None, targets=None, edition=None):

@@ -7,9 +7,9 @@ is resolve.py's job (tests/test_resolve.py).
 from __future__ import annotations
 
 import pytest
+from helpers import NEW_IN_2025, run_json
 
 from minerals_cli.analysis.lists import diff, on_list, select
-from helpers import NEW_IN_2025, run_json
 
 PGMS = {"platinum", "palladium", "rhodium", "ruthenium", "iridium"}
 

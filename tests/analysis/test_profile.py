@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import run_json
 
 from minerals_cli.analysis.profile import profile
 from minerals_cli.resolve import resolve_mineral
-from helpers import run_json
 
 
 @pytest.mark.parametrize("name", ["lithium", "Nd", "helium", "platinum group metals"])

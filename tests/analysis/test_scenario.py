@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import run_json
 
 from minerals_cli.analysis.scenario import scenario
 from minerals_cli.resolve import cut_set
-from helpers import run_json
 
 
 @pytest.mark.parametrize("cut", [["CN"], ["CN,Russia"], ["nato"]])

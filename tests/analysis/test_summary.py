@@ -8,10 +8,10 @@ as one group.
 from __future__ import annotations
 
 import pytest
+from helpers import run_json
 
 from minerals_cli.analysis.summary import classify, summarize
 from minerals_cli.dataset.schema import Reliance
-from helpers import run_json
 
 PUBLISHED = {2024: ("2022", 12, 29, 50), 2025: ("2022", 12, 28, 50), 2026: ("2025", 13, 20, 60 - 14 + 1)}
 

@@ -14,7 +14,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from helpers import bounded, ranked, reliance, shares, trade_doc, write_trade
 
 TRACEBACK = "Traceback"

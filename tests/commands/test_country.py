@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
-from helpers import DATA, TRADE_SMALL as FIXTURE
-from helpers import COUNTRY_SPELLINGS as COUNTRIES, close, latest_figures, nir_number, run_json
+from helpers import COUNTRY_SPELLINGS as COUNTRIES
+from helpers import DATA, close, latest_figures, nir_number, run_json
+from helpers import TRADE_SMALL as FIXTURE
 
 
 def test_country_cn_is_ranked_by_exposure(cli):

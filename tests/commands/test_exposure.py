@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
-from helpers import DATA, TRADE_SMALL as FIXTURE
-from helpers import close, commodity_of, default_allies, latest_whole_shares, nir_number
+from helpers import DATA, close, commodity_of, default_allies, latest_whole_shares, nir_number
+from helpers import TRADE_SMALL as FIXTURE
 
 
 def exposure_json(cli, name, *args, data_dir=None):
@@ -308,3 +307,56 @@ def test_feoc_label_is_built_from_the_feoc_group(cli, data_copy):
     r = exposure_json(cli, "gallium", data_dir=data_copy)
     assert r["feoc"]["label"] == "foreign entities of concern (feoc: CN, BY)"
     assert r["feoc"]["countries"] == ["CN", "BY"]
+
+
+# --------------------------------------------------------------------------
+# many minerals in one run
+
+
+def test_every_mineral_of_the_list_in_one_run_is_each_ones_own_answer(cli):
+    batch = cli("exposure", "--all", "--json")
+    assert batch.exit_code == 0, batch.stderr
+    results = batch.json()
+    listed = cli("list", "--json").json()["minerals"]
+    assert [r["mineral"] for r in results] == [m["id"] for m in listed]
+    for r in (results[0], next(r for r in results if r["mineral"] == "lithium"), results[-1]):
+        assert r == exposure_json(cli, r["mineral"])
+
+
+def test_all_takes_the_list_and_the_options_of_a_single_run(cli):
+    results = cli("exposure", "--all", "--list", "2018", "--edition", "2025", "--allies", "none", "--json").json()
+    assert len(results) == len(cli("list", "--list", "2018", "--json").json()["minerals"])
+    gallium = next(r for r in results if r["mineral"] == "gallium")
+    assert gallium == exposure_json(cli, "gallium", "--edition", "2025", "--allies", "none")
+
+
+def test_several_names_are_answered_in_the_order_given(cli):
+    run = cli("exposure", "cobalt", "Li", "--json")
+    assert run.exit_code == 0, run.stderr
+    assert run.json() == [exposure_json(cli, "cobalt"), exposure_json(cli, "lithium")]
+
+
+def test_a_batch_is_one_json_list_with_one_result_per_line(cli):
+    out = cli("exposure", "cobalt", "lithium", "--json").stdout
+    lines = out.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]" and len(lines) == 4
+    assert '"mineral": "cobalt"' in lines[1]
+
+
+def test_a_batch_table_shows_each_minerals_view_in_turn(cli):
+    out = cli("exposure", "cobalt", "lithium", "-f", "csv").stdout
+    assert out.index("commodity,Cobalt") < out.index("commodity,Lithium")
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [([], "give a mineral name"), (["lithium", "--all"], "not both"), (["lithium", "--list", "2022"], "--list chooses")],
+)
+def test_a_batch_asked_for_wrongly_is_a_usage_error(cli, args, words):
+    run = cli("exposure", *args)
+    assert run.exit_code == 2 and words in run.stderr and run.stdout == ""
+
+
+def test_one_unknown_name_in_a_batch_fails_the_batch_with_suggestions(cli):
+    run = cli("exposure", "lithium", "cobalx", "--json")
+    assert run.exit_code == 1 and "cobalt" in run.stderr and run.stdout == ""

@@ -6,8 +6,8 @@ docs/design.md formulas, so the analysis is checked against the data, not itself
 
 from __future__ import annotations
 
-from helpers import DATA, TRADE_SMALL as FIXTURE
-from helpers import close, latest_figures, load, nir_number, run_json
+from helpers import DATA, close, latest_figures, load, nir_number, run_json
+from helpers import TRADE_SMALL as FIXTURE
 
 
 def test_gaps_cover_every_mineral_with_the_unverified_note(cli):

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from minerals_cli import data_dir
 from helpers import DATA
 from mcs_fixtures import FIG2_2025, FIG2_2026, commodity, load, run_ingest
+
+from minerals_cli import data_dir
 
 
 def test_edition_that_contradicts_the_file_is_a_usage_error(cli, empty_dir):

@@ -1,7 +1,6 @@
 """`minerals list`: the lists and their filters, through the real command."""
 
 import pytest
-
 from helpers import NEW_IN_2025
 
 

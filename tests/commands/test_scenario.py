@@ -6,8 +6,8 @@ docs/design.md formulas, so the analysis is checked against the data, not itself
 
 from __future__ import annotations
 
-from helpers import DATA, TRADE_SMALL as FIXTURE
-from helpers import close, latest_figures, list_minerals, load, nir_number, run_json
+from helpers import DATA, close, latest_figures, list_minerals, load, nir_number, run_json
+from helpers import TRADE_SMALL as FIXTURE
 
 
 def test_scenario_cut_china_ranks_supply_at_risk(cli):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from helpers import line_of, problems, ranked, shares, write_trade
 
 

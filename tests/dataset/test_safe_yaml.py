@@ -7,10 +7,10 @@ self-references and files over MAX_BYTES before any of it is built.
 from __future__ import annotations
 
 import pytest
+from helpers import edit, line_of, problems
 
 from minerals_cli.dataset import safe_yaml
 from minerals_cli.errors import DataError
-from helpers import edit, line_of, problems
 
 TRACEBACK = "Traceback"
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 import csv
 
 import pytest
+from helpers import DATA, RELEASE, load
 
 from minerals_cli.dataset.validation import validate_file
-from helpers import DATA, RELEASE
-from helpers import load
 
 EDITIONS = (2024, 2025, 2026)
 LANTHANIDES = {"cerium", "dysprosium", "erbium", "europium", "gadolinium", "holmium", "lanthanum", "lutetium",

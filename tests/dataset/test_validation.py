@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import edit, line_of, problems
 
 from minerals_cli.dataset import FILES, Dataset
 from minerals_cli.dataset.safe_yaml import Refused
 from minerals_cli.dataset.validation import schema_for, validate_file, validated
 from minerals_cli.errors import DataError
-from helpers import edit, line_of, problems
 
 
 def test_bad_yaml_gives_file_and_line(cli, data_copy):

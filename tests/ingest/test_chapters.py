@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from mcs_fixtures import COMMODITIES, FIG2_2026, commodity, load, reliance, run_ingest
 
 from minerals_cli.ingest.release import COMMODITIES_COLUMNS
-from mcs_fixtures import COMMODITIES, FIG2_2026, commodity, load, reliance, run_ingest
 
 
 @pytest.fixture

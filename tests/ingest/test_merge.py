@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from mcs_fixtures import COMMODITIES, FIG2_2025, FIG2_2026, commodity, reliance, run_ingest
 
 from minerals_cli.dataset.validation import validate_file
 from minerals_cli.ingest import run as ingest_run
-from mcs_fixtures import COMMODITIES, FIG2_2025, FIG2_2026, commodity, reliance, run_ingest
 
 
 def curated_file(directory: Path) -> Path:

@@ -7,7 +7,6 @@ curated additions.  Skipped where ../shared/sources/usgs_release is absent.
 from __future__ import annotations
 
 import pytest
-
 from helpers import DATA, RELEASE
 from mcs_fixtures import load, reliance
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from mcs_fixtures import COMMODITIES, FIG2_2025, FIG2_2026
 
 from minerals_cli.dataset.schema import ImportDependenceFile
 from minerals_cli.errors import UsageError
 from minerals_cli.ingest.merge import dump_yaml, empty_document, leading_comments, merge
 from minerals_cli.ingest.parse import read_batch
 from minerals_cli.ingest.release import detect_edition, parse_release
-from mcs_fixtures import COMMODITIES, FIG2_2025, FIG2_2026
 
 
 def test_a_fig2_batch_holds_the_published_records():

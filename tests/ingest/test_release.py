@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from mcs_fixtures import FIG2_2025, run_ingest
+
 from minerals_cli.ingest.countries import CountryNames
 from minerals_cli.ingest.release import short_period
 from minerals_cli.ingest.text import clean_name
-from mcs_fixtures import FIG2_2025, run_ingest
 
 
 def test_edition_is_read_from_the_file_name_or_the_header(cli, tmp_path, empty_dir):
