@@ -35,7 +35,12 @@ GROUP_NAMES = {
 
 
 def resolve_mineral(minerals, query: str):
-    """The Mineral a user means by `query` (name, symbol, alias or plural)."""
+    """The Mineral a user means by `query` (name, symbol, alias or plural).
+
+    The stored form keeps the name index, so one mineral is read, not all (records.MineralsRecord).
+    """
+    if hasattr(minerals, "name_index"):
+        return minerals.mineral(lookup(query, minerals.name_index(), "mineral", minerals.ids()))
     ident = lookup(query, mineral_index(minerals), "mineral", [m.id for m in minerals.minerals])
     return next(m for m in minerals.minerals if m.id == ident)
 

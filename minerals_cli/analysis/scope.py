@@ -40,7 +40,8 @@ def edition_or_default(imports: ImportDependenceFile, edition: Optional[int]) ->
             ["the data has no MCS edition: import_dependence.yaml lists no editions",
              "add the editions whose figures it holds under 'editions:'"]
         )
-    with_figures = {r.edition for c in imports.commodities for r in c.reliance}
+    stored = getattr(imports, "reliance_editions", None)  # the stored form's index (records.py)
+    with_figures = set(stored()) if stored else {r.edition for c in imports.commodities for r in c.reliance}
     return ([e for e in known if e in with_figures] or known)[-1]
 
 

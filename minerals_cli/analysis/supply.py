@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 
 def commodity_index(imports: ImportDependenceFile) -> dict[str, Commodity]:
-    """Commodity records by id."""
-    return {c.id: c for c in imports.commodities}
+    """Commodity records by id; from the stored form, each is read when it is asked for (records.py)."""
+    by_id = getattr(imports, "by_id", None)
+    return by_id() if by_id else {c.id: c for c in imports.commodities}
 
 
 def minerals_on(minerals: MineralsFile, list_id: str) -> list:

@@ -69,12 +69,164 @@ class RelianceRecord(Record):
         return parse_published(self["published"])[1]
 
 
-def load(key: str, text: str) -> Record:
-    """The records of one file's validated JSON form (`key` as in dataset.FILES)."""
+def item(key: str, data: Any) -> Record:
+    """One item of a file's long list (a mineral, a commodity) as records."""
+    if key == "import_dependence":
+        data["reliance"] = [RelianceRecord(r) for r in data["reliance"]]
+    return data
+
+
+class FileRecord(Record):
+    """A whole data file: its short fields at once, the items of its long list part by part, on first use.
+
+    `minerals_2025.yaml` holds its minerals and `import_dependence.yaml` its
+    commodities as parts of the stored form (forms.py), so `exposure lithium`
+    reads one commodity, not a hundred thousand.  Reading the long field
+    itself (`imports.commodities`) reads every part, in file order.
+    """
+
+    __slots__ = ("_key", "_parts", "_derived", "_items")
+    LONG = ""  # the field whose items are parts
+
+    def __init__(self, key: str, fields: dict, parts, derived: dict) -> None:
+        super().__init__(fields)
+        for name, value in (("_key", key), ("_parts", parts), ("_derived", derived), ("_items", {})):
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == self.LONG and name not in self:
+            return self.__missing__(name)
+        raise AttributeError(name)
+
+    def __missing__(self, name: str) -> Any:
+        if name != self.LONG:
+            raise KeyError(name)
+        items = [self.item(ident) for ident in self._parts.ids()]
+        dict.__setitem__(self, name, items)
+        return items
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the data is: the long list is read first."""
+        if self.LONG:
+            getattr(self, self.LONG)
+        if isinstance(other, FileRecord) and other.LONG:
+            getattr(other, other.LONG)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def item(self, ident: str) -> Optional[Record]:
+        """One item by its id, or None."""
+        if self.LONG in self:
+            return next((x for x in self[self.LONG] if x["id"] == ident), None)
+        if ident not in self._items:
+            raw = self._parts.read(ident)
+            self._items[ident] = None if raw is None else item(self._key, raw)
+        return self._items[ident]
+
+    def ids(self) -> list[str]:
+        return list(self._parts.ids()) if self.LONG not in self else [x["id"] for x in self[self.LONG]]
+
+    def replace(self, **changes: Any) -> Record:
+        """A whole copy with some fields changed, its indexes worked out again."""
+        return whole(self._key, {**self, self.LONG: self[self.LONG], **changes}) if self.LONG else super().replace(**changes)
+
+
+class MineralsRecord(FileRecord):
+    """minerals_2025.yaml: lists at once, minerals by id, and the index of every name a mineral goes by."""
+
+    __slots__ = ()
+    LONG = "minerals"
+
+    def mineral(self, ident: str) -> Optional[Record]:
+        return self.item(ident)
+
+    def name_index(self) -> dict[str, str]:
+        """Normalised name, symbol, alias or listed wording -> mineral id (names.mineral_index)."""
+        return self._derived["names"]
+
+
+class ImportsRecord(FileRecord):
+    """import_dependence.yaml: editions and headline counts at once, commodities by id."""
+
+    __slots__ = ()
+    LONG = "commodities"
+
+    def commodity(self, ident: Optional[str]) -> Optional[Record]:
+        return self.item(ident) if ident else None
+
+    def by_id(self) -> "Commodities":
+        """The commodities as a mapping by id, each read when it is asked for."""
+        return Commodities(self)
+
+    def reliance_editions(self) -> list[int]:
+        """The editions any commodity has a net import reliance figure of."""
+        return self._derived["reliance_editions"]
+
+
+class Commodities:
+    """Commodity records by id, read one by one (a mapping's get, [], in, iteration)."""
+
+    def __init__(self, imports: ImportsRecord) -> None:
+        self._imports = imports
+
+    def get(self, ident: Optional[str], default: Any = None) -> Any:
+        found = self._imports.commodity(ident)
+        return default if found is None else found
+
+    def __getitem__(self, ident: str) -> Record:
+        found = self._imports.commodity(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and self._imports.commodity(ident) is not None
+
+    def __iter__(self):
+        return iter(self._imports.ids())
+
+    def __len__(self) -> int:
+        return len(self._imports.ids())
+
+    def values(self) -> list[Record]:
+        return list(self._imports.commodities)
+
+    def items(self) -> list[tuple[str, Record]]:
+        return [(c["id"], c) for c in self._imports.commodities]
+
+
+FILE_RECORDS = {"minerals": MineralsRecord, "import_dependence": ImportsRecord}
+
+
+def derived(key: str, doc: dict) -> dict:
+    """What a stored form keeps besides the data: the indexes a question needs before it reads any part."""
+    if key == "minerals":
+        from ..names import mineral_index
+
+        return {"names": mineral_index(_Whole(doc))}
+    if key == "import_dependence":
+        return {"reliance_editions": sorted({r["edition"] for c in doc["commodities"] for r in c["reliance"]})}
+    return {}
+
+
+class _Whole:
+    """A parsed document read through attributes, to build an index with the same code the records use."""
+
+    def __init__(self, doc: dict) -> None:
+        self.minerals = [Record(m) for m in doc["minerals"]]
+
+
+def whole(key: str, doc: dict) -> Record:
+    """The records of a whole document held in memory (a fresh validation, a test's variant)."""
     import json
 
-    doc = json.loads(text, object_hook=Record)
-    if key == "import_dependence":
-        for commodity in doc["commodities"]:
-            commodity["reliance"] = [RelianceRecord(r) for r in commodity["reliance"]]
-    return doc
+    data = json.loads(json.dumps(doc), object_hook=Record)
+    cls = FILE_RECORDS.get(key)
+    if cls is None:
+        return data
+    data[cls.LONG] = [item(key, x) for x in data[cls.LONG]]
+    return cls(key, data, None, derived(key, data))

@@ -7,12 +7,14 @@ form is stored for the next run.  So an answer is always the one a fresh
 validation of the file as it is now would give: a stored form is trusted
 only for the exact bytes it was made from.
 
-A stored form is a JSON file: one header line (format, data file, sha256
-of the source bytes, fingerprint of the schema, sha256 of the body) and
-the validated model's JSON dump.  One that is missing, unreadable, not a
-regular file, a symbolic link, owned by another user, or whose header or
-body checksum does not match is ignored and rebuilt; it can never change
-an answer.  Nothing is ever unpickled or executed from it.
+A stored form (forms.py) is JSON: a header (format, data file, sha256 of
+the source bytes, fingerprint of the schema, checksums), the file's short
+fields and indexes, and the items of its long list as parts a question
+reads one by one.  One that is missing, unreadable, not a regular file, a
+symbolic link, owned by another user, or whose header or any checksum
+does not match is ignored and rebuilt (a part found damaged mid-run
+switches the run to a fresh validation); it can never change an answer.
+Nothing is ever unpickled or executed from it.
 
 Where: the forms of the shipped data are built into the package when it
 is built (`minerals_cli/data/validated/`, hatch_build.py); every other
@@ -27,18 +29,16 @@ import os
 import stat
 from hashlib import sha256
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
-FORMAT = 1
 KEEP = 64  # forms kept in the cache folder; the oldest beyond this are removed when one is written
 PACKAGED = "validated"  # folder of the shipped forms, inside the shipped data folder
-_SCHEMA_FILES = ("schema.py", "records.py")
+_SCHEMA_FILES = ("schema.py", "records.py", "forms.py")
 
 
 def load(key: str, path: Path) -> Any:
     """The validated records of one data file, from its stored form or a fresh validation."""
     from ..errors import DataError
-    from . import records
     from .safe_yaml import Refused, read_bytes
 
     try:
@@ -47,13 +47,54 @@ def load(key: str, path: Path) -> Any:
         raise DataError([str(p) for p in exc.problems]) from None
     source, schema = sha256(raw).hexdigest(), fingerprint()
     name = form_name(key, source, schema)
+
+    def rebuild():
+        return fresh(key, path, raw, source, schema)
+
     for folder, owners in folders(path):
-        body = read_form(folder / name, key, source, schema, owners)
-        if body is not None:
-            return records.load(key, body)
-    body = validated_body(key, path, raw)
-    write_form(cache_folder() / name, header(key, source, schema, body), body)
-    return records.load(key, body)
+        opened = open_stored(folder / name, key, source, schema, owners)
+        if opened is not None:
+            return _records(key, *opened, rebuild=lambda: rebuild()[1])
+    return _records(key, *rebuild())
+
+
+def fresh(key: str, path: Path, raw: bytes, source: str, schema: str):
+    """Validate the bytes read from `path`, store their form, and open it from memory."""
+    from . import forms
+    from .records import derived
+
+    doc = validated_doc(key, path, raw)
+    data = forms.build(key, source, schema, doc, derived(key, doc))
+    write_form(cache_folder() / form_name(key, source, schema), data)
+    return forms.from_bytes(key, source, schema, data)
+
+
+def _records(key: str, top: dict, parts, rebuild=None) -> Any:
+    from . import records
+
+    if top["long"] is None:
+        return records.whole(key, top["fields"])
+    checked = parts if rebuild is None else Checked(parts, rebuild)
+    return records.FILE_RECORDS[key](key, top["fields"], checked, top["derived"])
+
+
+class Checked:
+    """The parts of a stored form, which turn to a fresh validation the moment one does not match."""
+
+    def __init__(self, parts, rebuild) -> None:
+        self._parts, self._rebuild = parts, rebuild
+
+    def ids(self) -> list[str]:
+        return self._parts.ids()
+
+    def read(self, ident: str):
+        from .forms import Damaged
+
+        try:
+            return self._parts.read(ident)
+        except Damaged:
+            self._parts = self._rebuild()
+            return self._parts.read(ident)
 
 
 def build_packaged(files: dict[str, str], directory: Path, out: Path) -> list[Path]:
@@ -61,6 +102,8 @@ def build_packaged(files: dict[str, str], directory: Path, out: Path) -> list[Pa
 
     The package build does this for the shipped data (hatch_build.py).
     """
+    from . import forms
+    from .records import derived
     from .safe_yaml import read_bytes
 
     schema, written = fingerprint(), []
@@ -68,17 +111,15 @@ def build_packaged(files: dict[str, str], directory: Path, out: Path) -> list[Pa
     for key, name in files.items():
         path = directory / name
         raw = read_bytes(path)
-        source, body = sha256(raw).hexdigest(), validated_body(key, path, raw)
+        source, doc = sha256(raw).hexdigest(), validated_doc(key, path, raw)
         target = out / form_name(key, source, schema)
-        target.write_bytes(header(key, source, schema, body).encode() + b"\n" + body.encode())
+        target.write_bytes(forms.build(key, source, schema, doc, derived(key, doc)))
         written.append(target)
     return written
 
 
-def validated_body(key: str, path: Path, raw: bytes) -> str:
-    """Parse and validate the bytes read from `path`: the body of its stored form (DataError if invalid)."""
-    import json
-
+def validated_doc(key: str, path: Path, raw: bytes) -> dict:
+    """Parse and validate the bytes read from `path`: the model's JSON data (DataError if invalid)."""
     from ..errors import DataError
     from .safe_yaml import Refused, parse_bytes
     from .validation import validated
@@ -87,22 +128,17 @@ def validated_body(key: str, path: Path, raw: bytes) -> str:
         model = validated(key, path, parse_bytes(path, raw))
     except Refused as exc:
         raise DataError([str(p) for p in exc.problems]) from None
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    return model.model_dump(mode="json")
 
 
 def form_name(key: str, source: str, schema: str) -> str:
     return f"{key}-{source}-{schema[:16]}.json"
 
 
-def header(key: str, source: str, schema: str, body: str) -> str:
-    import json
-
-    body_sum = sha256(body.encode()).hexdigest()
-    return json.dumps({"format": FORMAT, "file": key, "source": source, "schema": schema, "body": body_sum})
-
-
 def fingerprint() -> str:
-    """What a stored form depends on besides the data: this format and the schema's source."""
+    """What a stored form depends on besides the data: its layout and the schema's source."""
+    from .forms import FORMAT
+
     digest = sha256(str(FORMAT).encode())
     here = Path(__file__).parent
     for name in _SCHEMA_FILES:
@@ -130,9 +166,12 @@ def cache_folder() -> Path:
     return Path(base) / "minerals" / "validated"
 
 
-def read_form(path: Path, key: str, source: str, schema: str, owners: set[int]) -> Optional[str]:
-    """The body of an intact stored form, or None for anything else (never an error)."""
-    import json
+def open_stored(path: Path, key: str, source: str, schema: str, owners: set[int]):
+    """The head and parts of an intact stored form, or None for anything else (never an error).
+
+    The file stays open: parts are read from it when a question asks for them.
+    """
+    from .forms import Damaged, from_file
 
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -141,23 +180,20 @@ def read_form(path: Path, key: str, source: str, schema: str, owners: set[int]) 
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or (owners and info.st_uid not in owners):
+            os.close(fd)
             return None
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read()
+        fh = os.fdopen(fd, "rb")
     except OSError:
-        return None
-    finally:
         os.close(fd)
-    head, _, body = data.partition(b"\n")
+        return None
     try:
-        meta = json.loads(head)
-        expected = {"format": FORMAT, "file": key, "source": source, "schema": schema, "body": sha256(body).hexdigest()}
-        return body.decode() if meta == expected else None
-    except (ValueError, UnicodeDecodeError):
+        return from_file(key, source, schema, fh)
+    except Damaged:
+        fh.close()
         return None
 
 
-def write_form(path: Path, head: str, body: str) -> None:
+def write_form(path: Path, data: bytes) -> None:
     """Store a form atomically (a temporary file renamed over it); a folder that refuses is no error."""
     import tempfile
 
@@ -166,7 +202,7 @@ def write_form(path: Path, head: str, body: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".form-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(head.encode() + b"\n" + body.encode())
+                fh.write(data)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

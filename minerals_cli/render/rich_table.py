@@ -1,4 +1,9 @@
-"""Tables drawn by rich on a terminal; loaded only when stdout is one."""
+"""Tables drawn by rich on a terminal; loaded only when stdout is one.
+
+Cells and notes are handed over as rich Text, never as markup: nothing a
+data file holds can be read as a style, and no markup has to be parsed.
+All notes go out in one print.
+"""
 
 from __future__ import annotations
 
@@ -11,25 +16,23 @@ from .view import View
 def write_rich(view: View, out) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
+    from rich.text import Text
 
-    console = Console(file=out, highlight=False)
+    console = Console(file=out, highlight=False, markup=False, emoji=False)
     for table in view.tables:
         rt = RichTable(title=table.title, title_justify="left")
         for col in table.columns:
             rt.add_column(col)
         for row in table.rows:
-            rt.add_row(*(_rich_cell(v) for v in row))
+            rt.add_row(*(_rich_cell(v, Text) for v in row))
         console.print(rt)
-    for note in view.notes:
-        console.print(f"[dim]note:[/dim] {_escape(note)}")
+    if view.notes:
+        notes = Text()
+        for i, note in enumerate(view.notes):
+            notes.append(("\n" if i else "") + "note: ", style="dim")
+            notes.append(note)
+        console.print(notes)
 
 
-def _rich_cell(value: Any) -> str:
-    text = _escape(cell(value))
-    return f"[dim]{text}[/dim]" if value is None else text
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+def _rich_cell(value: Any, text_type) -> Any:
+    return text_type(cell(value), style="dim" if value is None else "")

@@ -94,14 +94,24 @@ def test_a_corrupted_form_is_ignored_and_rebuilt(cli, data_copy):
     assert b'"name":"lithium"' in form.read_bytes()
 
 
-def test_a_forged_form_with_a_matching_checksum_for_other_bytes_is_ignored(cli, data_copy):
+def forge(path: Path, form: Path) -> None:
+    """Write at `form` a form of the file's bytes whose lithium is renamed, every checksum right."""
+    from minerals_cli.dataset import forms
+    from minerals_cli.dataset.records import derived
+
+    doc = fresh("minerals", path)
+    next(m for m in doc["minerals"] if m["id"] == "lithium")["name"] = "lithiux"
+    source = hashlib.sha256(path.read_bytes()).hexdigest()
+    form.write_bytes(forms.build("minerals", source, store.fingerprint(), doc, derived("minerals", doc)))
+
+
+def test_a_form_naming_other_source_bytes_is_ignored(cli, data_copy):
     path = data_copy / MINERALS
     name_of_lithium(cli, data_copy)
     form = form_of(path)
-    head, _, body = form.read_bytes().partition(b"\n")
-    body = body.replace(b'"name":"lithium"', b'"name":"lithiux"')
-    meta = {**json.loads(head), "source": "0" * 64, "body": hashlib.sha256(body).hexdigest()}
-    form.write_bytes(json.dumps(meta).encode() + b"\n" + body)
+    forge(path, form)
+    head, _, rest = form.read_bytes().partition(b"\n")
+    form.write_bytes(head.replace(hashlib.sha256(path.read_bytes()).hexdigest().encode(), b"0" * 64) + b"\n" + rest)
     assert name_of_lithium(cli, data_copy) == "lithium"
 
 
@@ -130,12 +140,22 @@ def test_a_form_owned_by_another_user_is_ignored(cli, data_copy, monkeypatch):
     path = data_copy / MINERALS
     name_of_lithium(cli, data_copy)
     form = form_of(path)
-    form.write_bytes(form.read_bytes().replace(b'"name":"lithium"', b'"name":"lithiux"'))
-    # Rewrite the checksum so only the owner check stands between the forgery and the answer.
-    head, _, body = form.read_bytes().partition(b"\n")
-    form.write_bytes(json.dumps({**json.loads(head), "body": hashlib.sha256(body).hexdigest()}).encode() + b"\n" + body)
+    forge(path, form)
+    assert name_of_lithium(cli, data_copy) == "lithiux"  # the forgery is intact: only ownership can tell
+    forge(path, form)
     monkeypatch.setattr(os, "getuid", lambda: os.stat(form).st_uid + 1)
     assert name_of_lithium(cli, data_copy) == "lithium"
+
+
+def test_a_part_damaged_after_the_form_was_opened_turns_the_run_to_a_fresh_validation(data_copy):
+    path = data_copy / FILES["import_dependence"]
+    store.load("import_dependence", path)  # stores the form
+    imports = store.load("import_dependence", path)  # opens it; no part read yet
+    form = form_of(path, "import_dependence")
+    data = form.read_bytes()
+    form.write_bytes(data.replace(b'"id":"lithium"', b'"id":"lithiux"'))
+    assert imports.commodity("lithium") == next(c for c in fresh("import_dependence", path)["commodities"]
+                                                 if c["id"] == "lithium")
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_time(cli, data_copy, tmp_path):
