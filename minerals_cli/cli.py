@@ -42,7 +42,8 @@ class MineralsGroup(TyperGroup):
             raise typer.Exit(0) from None
 
     def format_help(self, ctx, formatter) -> None:
-        formatter.write(_help_page(None))
+        page = _help_page(None)
+        return formatter.write(page) if page is not None else super().format_help(ctx, formatter)
 
 
 class MineralsCommand(TyperCommand):
@@ -55,23 +56,24 @@ class MineralsCommand(TyperCommand):
         return super().invoke(ctx)
 
     def format_help(self, ctx, formatter) -> None:
-        formatter.write(_help_page(ctx.info_name))
+        page = _help_page(ctx.info_name)
+        return formatter.write(page) if page is not None else super().format_help(ctx, formatter)
 
 
-def _help_page(command: Optional[str]) -> str:
+def _help_page(command: Optional[str]) -> Optional[str]:
+    """The page helptext.py writes for the quick path, so both paths show the same help.
+
+    None when the command table cannot be read (a damaged install): then typer's own help is shown.
+    """
+    import io
+
     from .argv import load_spec, show_help
 
-    class Page:
-        text = ""
-
-        def write(self, text: str) -> None:
-            self.text += text
-
-    spec, page = load_spec(), Page()
+    spec, page = load_spec(), io.StringIO()
     if spec is None:
-        raise MineralsError("the command table (cli_spec.json) is missing from the installation; reinstall minerals")
+        return None
     show_help(spec, command, page)
-    return page.text
+    return page.getvalue()
 
 
 def build_app(callbacks: Optional[dict[str, Callable]] = None) -> typer.Typer:

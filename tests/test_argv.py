@@ -178,3 +178,12 @@ def test_help_is_answered_by_the_quick_path(line):
 def test_help_after_a_double_dash_is_an_argument(cli):
     quick = argv.parse(["exposure", "--", "--help"], SPEC, environ={})
     assert quick[0] == "run" and quick[2]["names"] == ["--help"]
+
+
+def test_without_the_command_table_the_typer_app_answers_everything(cli, monkeypatch, tmp_path):
+    monkeypatch.setattr(argv, "SPEC_FILE", tmp_path / "missing.json")
+    quick = cli("exposure", "lithium", "--json")
+    monkeypatch.undo()
+    assert quick.exit_code == 0 and quick.json() == cli("exposure", "lithium", "--json").json()
+    monkeypatch.setattr(argv, "SPEC_FILE", tmp_path / "missing.json")
+    assert cli("--help").stdout.startswith("Usage: minerals [OPTIONS] COMMAND")

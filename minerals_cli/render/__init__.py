@@ -59,7 +59,7 @@ def emit(
 
 
 def to_json(result: Any) -> str:
-    """The result model's own dump: the documented JSON schema, nothing added.
+    """The result model's own fields: the documented JSON schema, nothing added.
 
     One result is indented for reading.  A batch (a list of results) is a
     JSON list with one compact result per line: still one JSON document,
@@ -69,11 +69,9 @@ def to_json(result: Any) -> str:
     """
     import json
 
+    from ..results.base import json_default
+
     if isinstance(result, list):
-        lines = [json.dumps(_data(r), ensure_ascii=False) for r in result]
+        lines = [json.dumps(r, ensure_ascii=False, default=json_default) for r in result]
         return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return json.dumps(_data(result), indent=2, ensure_ascii=False)
-
-
-def _data(result: Any) -> Any:
-    return result.to_dict() if hasattr(result, "to_dict") else result
+    return json.dumps(result, indent=2, ensure_ascii=False, default=json_default)
