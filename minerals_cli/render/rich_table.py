@@ -29,10 +29,15 @@ def write_rich(view: View, out) -> None:
     if view.notes:
         notes = Text()
         for i, note in enumerate(view.notes):
-            notes.append(("\n" if i else "") + "note: ", style="dim")
-            notes.append(note)
+            if i:
+                notes.append("\n")
+            notes.append("note:", style="dim")
+            notes.append(" " + note)
         console.print(notes)
 
 
 def _rich_cell(value: Any, text_type) -> Any:
-    return text_type(cell(value), style="dim" if value is None else "")
+    """A cell's text; an unknown dimmed (a styled span, so the padding stays plain)."""
+    text = text_type()
+    text.append(cell(value), style="dim" if value is None else None)
+    return text
