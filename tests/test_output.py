@@ -79,3 +79,16 @@ def test_every_command_in_every_format(cli, name, fmt):
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_json_flag_is_format_json(cli, name):
     assert cli(*EXAMPLES[name], "--json").json() == cli(*EXAMPLES[name], "--format", "json").json()
+
+
+def test_a_terminal_table_shows_brackets_in_titles_cells_and_notes_as_text():
+    """Data strings are never read as rich markup ('All [whole commodity]' once lost its brackets)."""
+    import io
+
+    from minerals_cli.render.rich_table import write_rich
+    from minerals_cli.render.view import Table, View
+
+    out = io.StringIO()
+    write_rich(View([Table("All [whole commodity]", ["a", "b"], [["[bold]x", None]])], ["see [1]"]), out)
+    text = out.getvalue()
+    assert "All [whole commodity]" in text and "[bold]x" in text and "note: see [1]" in text and "unknown" in text
