@@ -184,3 +184,19 @@ def test_only_files_named_as_forms_are_ever_pruned(data_copy, monkeypatch, tmp_p
         Dataset(data_copy).__getattribute__(key)
     forms = [p for p in folder.iterdir() if p.name != "notes.json" and not p.name.startswith(".")]
     assert len(forms) == 1 and mine.exists()
+
+
+def test_an_unreadable_form_is_ignored(cli, data_copy, monkeypatch):
+    path = data_copy / MINERALS
+    name_of_lithium(cli, data_copy)
+    form = form_of(path)
+    forge(path, form)
+    real_open = os.open
+
+    def refusing(file, *args, **kwargs):
+        if os.fspath(file) == os.fspath(form):
+            raise PermissionError(13, "Permission denied", os.fspath(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    assert name_of_lithium(cli, data_copy) == "lithium"
