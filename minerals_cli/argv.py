@@ -2,7 +2,7 @@
 
 Importing typer (and the pydantic it pulls in) costs several times what a
 whole answer costs, so entry.py tries this path first.  The command table
-(cli_spec.json) is written from the Typer app by tools/cli_spec.py, and a
+(cli_spec.json) is written from the Typer app by tools/cli_reference.py, and a
 test fails when it is stale; a property test checks that every command
 line this module accepts reaches the command with the very arguments the
 Typer app would pass.

@@ -3,7 +3,7 @@
 One module per command under commands/, registered here.  Most runs never
 import this module: entry.py first tries the quick path (argv.py), which
 reads the command table this app describes (`describe`, written to
-cli_spec.json by tools/cli_spec.py).  The app answers what that path
+cli_spec.json by tools/cli_reference.py).  The app answers what that path
 declines: mistakes (with their usage messages), shell completion, the
 rare forms.  A MineralsError raised below becomes one line on stderr and
 the exit code of docs/design.md ("Exit codes"), never a traceback.
@@ -98,7 +98,7 @@ app = build_app()
 
 
 def spec_text() -> str:
-    """cli_spec.json as this app describes it (tools/cli_spec.py writes it; a test compares)."""
+    """cli_spec.json as this app describes it (tools/cli_reference.py writes it; a test compares)."""
     import json
 
     return json.dumps(describe(), indent=1, ensure_ascii=False) + "\n"

@@ -1,6 +1,6 @@
 """`--help` pages, written from the command table (cli_spec.json) without typer.
 
-The Typer app declares the commands; tools/cli_spec.py writes what its
+The Typer app declares the commands; tools/cli_reference.py writes what its
 help needs into the table: usage, the docstring, each parameter's help line
 as typer words it.  Both the quick path (argv.py) and the Typer app
 (cli.py) print help from here, so help reads the same whichever answers,

@@ -66,7 +66,7 @@ def typer_arguments(line: list[str], env: dict[str, str | None]):
 
 
 def test_the_command_table_is_what_the_app_describes():
-    assert argv.SPEC_FILE.read_text(encoding="utf-8") == spec_text(), "run python tools/cli_spec.py"
+    assert argv.SPEC_FILE.read_text(encoding="utf-8") == spec_text(), "run python tools/cli_reference.py"
 
 
 @pytest.fixture(scope="module")

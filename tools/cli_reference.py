@@ -1,12 +1,15 @@
-"""Write docs/cli.md, the CLI reference: every command's `--help` as the installed app prints it.
+"""Write the files generated from the app: the command table and docs/cli.md, the CLI reference.
 
-Run it after changing a command, an option or the shipped data (option help
-names the data's editions and lists):
+The command table (minerals_cli/cli_spec.json) is what the quick path and
+the help pages read (argv.py, helptext.py); docs/cli.md is every command's
+`--help` as the app prints it, from that table.  Run it after changing a
+command, an option or the shipped data (option help names the data's
+editions and lists), in a checkout installed editable:
 
-    .venv/bin/python tools/cli_reference.py          # rewrite docs/cli.md
-    .venv/bin/python tools/cli_reference.py --check  # exit 1 if it is stale
+    .venv/bin/python tools/cli_reference.py          # rewrite both
+    .venv/bin/python tools/cli_reference.py --check  # exit 1 if either is stale
 
-tests/test_docs.py fails when the file differs from what this prints.
+tests/test_argv.py and tests/test_docs.py fail when a file differs from what this writes.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from minerals_cli.cli import COMMANDS, app
+from minerals_cli.cli import COMMANDS, app, spec_text
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "docs" / "cli.md"
+TABLE = ROOT / "minerals_cli" / "cli_spec.json"
 # A fixed width and the shipped data, so the reference does not depend on who generates it.
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "MINERALS_DATA_DIR": "", "TERM": "dumb"}
 
@@ -49,16 +54,19 @@ def reference() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = reference()
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is stale: run python tools/cli_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    """Each file in turn: the reference is written from the table, so the table goes first."""
+    stale = False
+    for target, make in ((TABLE, spec_text), (TARGET, reference)):
+        text = make()
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if "--check" in argv:
+            if current != text:
+                print(f"{target} is stale: run python tools/cli_reference.py", file=sys.stderr)
+                stale = True
+        elif current != text:
+            target.write_text(text, encoding="utf-8")
+            print(f"wrote {target}")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

@@ -12,15 +12,7 @@ from .groups import CHINA, DOMESTIC, country_names
 from .leading import leading_codes
 from .scope import edition_or_default, list_or_latest
 from .shares import source_places
-from .supply import (
-    Supply,
-    by_commodity,
-    commodity_index,
-    dedupe,
-    published,
-    supply_citations,
-    supply_of,
-)
+from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile

@@ -22,52 +22,17 @@ from ..results.exposure import (
     ShareBasis,
     SourceExposure,
 )
-from .bounds import (
-    Span,
-    allied_span,
-    bounded,
-    clean,
-    domestic_span,
-    exact,
-    exposure_span,
-)
+from .bounds import Span, allied_span, bounded, clean, domestic_span, exact, exposure_span
 from .caveats import basis_caveat, bound_caveat, inherited_note, share_caveats
-from .groups import (
-    CHINA,
-    FEOC_GROUP,
-    ally_citations,
-    country_names,
-    feoc_label,
-    group_members,
-)
+from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
 from .leading import leading_codes
 from .scope import edition_or_default
-from .shares import (
-    band_of,
-    hhi_span,
-    named_shares,
-    other_share,
-    set_share,
-    top3_span,
-    unattributed,
-)
-from .supply import (
-    Supply,
-    commodity_index,
-    dedupe,
-    latest_at_or_before,
-    published,
-    supply_of,
-)
+from .shares import band_of, hhi_span, named_shares, other_share, set_share, top3_span, unattributed
+from .supply import Supply, commodity_index, dedupe, latest_at_or_before, published, supply_of
 from .targets import gaps_to, target_citations, target_notes
 
 if TYPE_CHECKING:
-    from ..dataset.schema import (
-        Commodity,
-        ImportDependenceFile,
-        ImportShares,
-        RankedSources,
-    )
+    from ..dataset.schema import Commodity, ImportDependenceFile, ImportShares, RankedSources
 
 # A citation of our own, as a record with the fields of schema.Citation in their order.
 HHI_BANDS = Record(

@@ -11,14 +11,7 @@ from .caveats import EQUAL_WEIGHTS, SHIPMENT_CAVEAT, inherited_note
 from .groups import ally_citations
 from .scope import edition_or_default, list_info, list_or_latest
 from .shares import set_share
-from .supply import (
-    commodity_index,
-    dedupe,
-    minerals_on,
-    published,
-    supply_citations,
-    supply_of,
-)
+from .supply import commodity_index, dedupe, minerals_on, published, supply_citations, supply_of
 from .targets import gaps_to, target_citations, target_notes
 
 if TYPE_CHECKING:

@@ -11,15 +11,7 @@ from .caveats import EQUAL_WEIGHTS, OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .groups import CHINA, DOMESTIC, country_names
 from .scope import edition_or_default, list_or_latest
 from .shares import set_share, source_places, unattributed
-from .supply import (
-    Supply,
-    by_commodity,
-    commodity_index,
-    dedupe,
-    published,
-    supply_citations,
-    supply_of,
-)
+from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile

@@ -13,12 +13,7 @@ from typing import TYPE_CHECKING, Optional
 from ..errors import DataError
 
 if TYPE_CHECKING:
-    from ..dataset.schema import (
-        EditionInfo,
-        ImportDependenceFile,
-        ListInfo,
-        MineralsFile,
-    )
+    from ..dataset.schema import EditionInfo, ImportDependenceFile, ListInfo, MineralsFile
 
 
 # --------------------------------------------------------------------------

@@ -14,14 +14,7 @@ from .bounds import Span, nir_span
 from .leading import whole_list
 
 if TYPE_CHECKING:
-    from ..dataset.schema import (
-        Commodity,
-        ImportDependenceFile,
-        ImportShares,
-        MineralsFile,
-        RankedSources,
-        Reliance,
-    )
+    from ..dataset.schema import Commodity, ImportDependenceFile, ImportShares, MineralsFile, RankedSources, Reliance
 
 
 def commodity_index(imports: ImportDependenceFile) -> dict[str, Commodity]:

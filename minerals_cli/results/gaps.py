@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .base import (
-    AllySet,
-    Bounded,
-    Cited,
-    Field,
-    PublishedNir,
-    Result,
-    TargetGap,
-    TargetInfo,
-)
+from .base import AllySet, Bounded, Cited, Field, PublishedNir, Result, TargetGap, TargetInfo
 
 
 class MineralGapRow(Result):
