@@ -50,7 +50,8 @@ def parse(args: list[str], spec: dict[str, Any], environ=os.environ) -> Optional
     if command is None:
         return None
     rest = args[1:]
-    if "--help" in rest[: rest.index("--")] if "--" in rest else "--help" in rest:
+    before_dashes = rest[: rest.index("--")] if "--" in rest else rest
+    if "--help" in before_dashes:
         return ("help", args[0], {})
     try:
         return ("run", args[0], arguments(command["params"], rest, environ))

@@ -119,16 +119,18 @@ class FileRecord(Record):
     __hash__ = None  # type: ignore[assignment]
 
     def item(self, ident: str) -> Optional[Record]:
-        """One item by its id, or None."""
-        if self.LONG in self:
-            return next((x for x in self[self.LONG] if x["id"] == ident), None)
+        """One item by its id, or None: read from its part once, then kept."""
+        if self._parts is None:  # a whole record: index its list once
+            if not self._items:
+                self._items.update((x["id"], x) for x in self[self.LONG])
+            return self._items.get(ident)
         if ident not in self._items:
             raw = self._parts.read(ident)
             self._items[ident] = None if raw is None else item(self._key, raw)
         return self._items[ident]
 
     def ids(self) -> list[str]:
-        return list(self._parts.ids()) if self.LONG not in self else [x["id"] for x in self[self.LONG]]
+        return list(self._parts.ids()) if self._parts is not None else [x["id"] for x in self[self.LONG]]
 
     def replace(self, **changes: Any) -> Record:
         """A whole copy with some fields changed, its indexes worked out again."""

@@ -54,8 +54,8 @@ def load(key: str, path: Path) -> Any:
     for folder, owners in folders(path):
         opened = open_stored(folder / name, key, source, schema, owners)
         if opened is not None:
-            return _records(key, *opened, rebuild=lambda: rebuild()[1])
-    return _records(key, *rebuild())
+            return records_of(key, *opened, rebuild=lambda: rebuild()[1])
+    return records_of(key, *rebuild())
 
 
 def fresh(key: str, path: Path, raw: bytes, source: str, schema: str):
@@ -69,7 +69,8 @@ def fresh(key: str, path: Path, raw: bytes, source: str, schema: str):
     return forms.from_bytes(key, source, schema, data)
 
 
-def _records(key: str, top: dict, parts, rebuild=None) -> Any:
+def records_of(key: str, top: dict, parts, rebuild=None) -> Any:
+    """The records of an opened form (head and parts); a damaged part later calls `rebuild`."""
     from . import records
 
     if top["long"] is None:

@@ -63,7 +63,7 @@ def test_the_installed_forms_are_the_shipped_data_validated():
         source, schema = hashlib.sha256(path.read_bytes()).hexdigest(), store.fingerprint()
         opened = store.open_stored(folder / store.form_name(key, source, schema), key, source, schema, owners=set())
         assert opened is not None, f"no intact form of {name} in {folder}"
-        assert store._records(key, *opened) == fresh(key, path)
+        assert store.records_of(key, *opened) == fresh(key, path)
 
 
 def test_an_edit_between_two_runs_is_seen_and_a_revert_too(cli, data_copy):
