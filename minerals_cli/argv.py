@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -198,16 +197,11 @@ def fold_json(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def run(command: str, values: dict[str, Any]) -> int:
-    """Call the command's function; a MineralsError becomes its message and exit code (errors.report)."""
+    """Call the command's function (a MineralsError it raises is the caller's, entry.quick, to report)."""
     from importlib import import_module
 
-    from .errors import MineralsError, report
-
     module = import_module(f".commands.{command.replace('-', '_')}", __package__)
-    try:
-        module.command(**values)
-    except MineralsError as exc:
-        return report(exc)
+    module.command(**values)
     return 0
 
 
@@ -216,7 +210,8 @@ def show_help(spec: dict[str, Any], command: Optional[str], out=None) -> int:
     from . import data_dir
     from .helptext import page
     from .options import help_facts
+    from .streams import write_out
 
     facts = help_facts(data_dir.chosen(None) or data_dir.shipped())
-    (out or sys.stdout).write(page(spec, command, facts))
+    write_out(page(spec, command, facts), out)
     return 0

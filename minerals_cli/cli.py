@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional, get_args, get_origin
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .errors import MineralsError, report
+from .errors import MineralsError, OutputError, report
 from .streams import silence_stdout
 
 # Command name -> module under commands/ (the name with '-' as '_'), in the order `--help` lists them.
@@ -40,6 +40,14 @@ class MineralsGroup(TyperGroup):
             # The reader (head, less) went away: not an error of ours or the user's.
             silence_stdout()
             raise typer.Exit(0) from None
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        """Options answered while the line is read (--install-completion) can fail on the user's files: exit 2."""
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except OSError as exc:
+            where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+            raise typer.Exit(report(OutputError(f"cannot write{where}: {exc.strerror or exc}"))) from None
 
     def format_help(self, ctx, formatter) -> None:
         page = _help_page(None)

@@ -39,18 +39,23 @@ def main(args: list[str] | None = None) -> None:
         sys.exit(0)
     finally:
         try:
-            sys.stdout.flush()
-        except BrokenPipeError:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except (OSError, ValueError):  # a reader gone, a full disk: the answer's own write already said so
             silence_stdout()
 
 
 def quick(args: list[str]) -> int | None:
     """The exit code of a command line the quick path answers, or None for the Typer app."""
     from .argv import load_spec, parse, run, show_help
+    from .errors import MineralsError, report
 
     spec = load_spec()
     parsed = parse(args, spec) if spec is not None else None
     if parsed is None:
         return None
     what, command, values = parsed
-    return show_help(spec, command) if what == "help" else run(command, values)
+    try:
+        return show_help(spec, command) if what == "help" else run(command, values)
+    except MineralsError as exc:
+        return report(exc)

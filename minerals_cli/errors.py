@@ -33,6 +33,12 @@ class UsageError(MineralsError):
     exit_code = 2
 
 
+class OutputError(MineralsError):
+    """An answer or a file that cannot be written: stdout closed or failing, an unwritable target."""
+
+    exit_code = 2
+
+
 class DataError(MineralsError):
     """A data file that cannot be read or does not validate."""
 
@@ -44,8 +50,12 @@ class DataError(MineralsError):
 
 
 def report(exc: MineralsError) -> int:
-    """Write the error as `minerals: error: ...` on stderr; its exit code."""
+    """Write the error as `minerals: error: ...` on stderr (if there is one); its exit code."""
     import sys
 
-    sys.stderr.write(f"minerals: error: {exc}\n")
+    try:
+        sys.stderr.write(f"minerals: error: {exc}\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # stderr closed too: the exit code still tells
+        pass
     return exc.exit_code

@@ -19,6 +19,14 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+ECHO_LIMIT = 60  # characters of what a user typed that a message repeats
+
+
+def quoted(text: str) -> str:
+    """What a user typed, quoted for a message, cut to ECHO_LIMIT characters."""
+    return repr(text if len(text) <= ECHO_LIMIT else text[:ECHO_LIMIT] + "…")
+
+
 def _forms(key: str) -> list[str]:
     """The key and the singulars it may be a plural of ('bauxites', 'rare earths')."""
     forms = [key]
@@ -51,13 +59,13 @@ def lookup(
             return index[k]
     import difflib  # only a miss needs it, and every run loads this module
 
-    near = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
+    near = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6) if len(key) <= 4 * ECHO_LIMIT else []
     names = list(dict.fromkeys(label(index[k]) for k in near))
     if names:
         hint = "did you mean: " + ", ".join(names) + "?"
     else:
         hint = f"known {plural or what + 's'} include: " + ", ".join(sorted(shown)[:12]) + ", …"
-    raise NotFound(f"unknown {what} {query!r}", hint)
+    raise NotFound(f"unknown {what} {quoted(query)}", hint)
 
 
 def mineral_index(minerals) -> dict[str, str]:

@@ -11,11 +11,11 @@ own wording (`given_with`), so nothing here names a command-line option.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .analysis.groups import DOMESTIC, PGM_GROUP, REE_GROUP
 from .errors import NotFound, UsageError
-from .names import country_index, lookup, mineral_index
+from .names import country_index, lookup, mineral_index, quoted
 
 if TYPE_CHECKING:
     from .results.base import AllySet, TargetInfo
@@ -70,7 +70,7 @@ def resolve_list(minerals, query: str) -> str:
     aliases = {f"{i}-final": i for i in ids if "-" not in i}
     if key in aliases:
         return aliases[key]
-    raise UsageError(f"unknown list {query!r}", "valid lists: " + ", ".join(ids))
+    raise UsageError(f"unknown list {quoted(query)}", "valid lists: " + ", ".join(ids))
 
 
 def resolve_list_with_previous(minerals, query: str) -> str:
@@ -90,7 +90,7 @@ def resolve_group(name: str) -> str:
         if key == group or key in names:
             return group
     valid = ", ".join(["ree", "pgm", *GROUP_NAMES])
-    raise UsageError(f"unknown group {name!r}", f"valid groups: {valid}")
+    raise UsageError(f"unknown group {quoted(name)}", f"valid groups: {valid}")
 
 
 def resolve_edition(imports, edition: Optional[int]) -> Optional[int]:
@@ -122,26 +122,38 @@ def _named_parts(spec: Optional[str]) -> list[str]:
         return []
     parts = [p.strip() for p in spec.split(",") if p.strip()]
     if not parts:
-        raise UsageError(f"no country or group in {spec!r}", "e.g. fta,msp,JP or 'South Korea'")
+        raise UsageError(f"no country or group in {quoted(spec)}", "e.g. fta,msp,JP or 'South Korea'")
     return parts
 
 
-def _part_codes(countries, part: str) -> tuple[list[str], bool]:
-    """(ISO codes, whether it is a group) of one part: a group id or a country."""
+def _part_resolver(countries) -> Callable[[str], tuple[list[str], bool]]:
+    """(ISO codes, whether it is a group) of one part of a list: a group id or a country.
+
+    The groups and the country index are built once for a whole list, so a
+    list of thousands of parts takes as long as its length, not its square.
+    """
     groups = {g.id: g for g in countries.groups}
-    group = groups.get(part.lower())
-    if group:
-        return list(group.members), True
-    try:
-        return [resolve_country(countries, part)], False
-    except NotFound as exc:
-        raise NotFound(f"unknown country or group {part!r}", exc.hint + f" (groups: {', '.join(groups)})") from None
+    names = {c.code: c.name for c in countries.countries}
+    index = country_index(countries)
+
+    def codes_of(part: str) -> tuple[list[str], bool]:
+        group = groups.get(part.lower())
+        if group:
+            return list(group.members), True
+        try:
+            code = lookup(part, index, "country", list(names), "countries", lambda c: f"{names[c]} ({c})")
+        except NotFound as exc:
+            raise NotFound(f"unknown country or group {quoted(part)}", exc.hint + f" (groups: {', '.join(groups)})") from None
+        return [code], False
+
+    return codes_of
 
 
 def resolve_allies(countries, spec: Optional[str]) -> tuple[list[str], list[str]]:
-    """Expand 'fta,msp,JP' into ISO codes; returns (codes, the parts as named)."""
-    parts = _named_parts(spec)
-    codes = [code for part in parts for code in _part_codes(countries, part)[0]]
+    """Expand 'fta,msp,JP' into ISO codes; returns (codes, the parts as named, each once)."""
+    parts = list(dict.fromkeys(_named_parts(spec)))
+    codes_of = _part_resolver(countries)
+    codes = [code for part in parts for code in codes_of(part)[0]]
     return list(dict.fromkeys(codes)), parts
 
 
@@ -183,7 +195,9 @@ def cut_set(countries, specs: list[str], given_with: str) -> tuple[list[str], li
     out of an ally set.  Every part is resolved before any is judged, so an
     unknown name is reported first.
     """
-    named = [(part, *_part_codes(countries, part)) for spec in specs for part in _named_parts(spec)]
+    codes_of = _part_resolver(countries)
+    parts = dict.fromkeys(part for spec in specs for part in _named_parts(spec))
+    named = [(part, *codes_of(part)) for part in parts]
     codes: list[str] = []
     groups_with_us: list[str] = []
     for name, part_codes, is_group in named:

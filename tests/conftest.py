@@ -67,6 +67,14 @@ def invoke(*args: str, env: dict | None = None) -> Run:
 
 
 @pytest.fixture
+def env(tmp_path):
+    """For a real process: a clean environment, no colour, shipped data, a private cache folder."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MINERALS_", "_MINERALS_", "FORCE_COLOR"))}
+    clean.update({"NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    return clean
+
+
+@pytest.fixture
 def cli():
     return invoke
 

@@ -6,6 +6,9 @@ project's loader, so that a bug in the analysis cannot hide in both places.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,15 @@ TRADE_SMALL = FIXTURES / "trade_small"  # a small data directory with every kind
 MCS_FIXTURES = FIXTURES / "mcs"  # excerpts of the USGS release files, quirks included
 # The official USGS release files, beside the checkout where present (tests that need them skip otherwise).
 RELEASE = ROOT.parent / "shared" / "sources" / "usgs_release"
+
+# The installed executable, beside the test's Python (tests of a real process use it).
+EXE = Path(sys.executable).parent / ("minerals.exe" if os.name == "nt" else "minerals")
+
+
+def run(args, env, **extra) -> subprocess.CompletedProcess:
+    """The installed `minerals ARGS` in a process of its own, text captured."""
+    return subprocess.run([str(EXE), *args], env=env, capture_output=True, text=True, timeout=120, **extra)
+
 
 # The ten minerals the final 2025 list added to the 2022 list (FR 2025-19813).
 NEW_IN_2025 = {

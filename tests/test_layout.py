@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,12 @@ def test_every_command_has_a_module_named_after_it():
         module = PACKAGE / "commands" / (command.name.replace("-", "_") + ".py")
         assert module.exists(), command.name
         assert command.callback.__module__ == module_name(module)
+
+
+def test_files_are_written_through_the_one_guard():
+    """A user's file is written by writes.py only; the store writes nothing but its own cache of validated forms."""
+    writers = re.compile(r"os\.replace\(|\.write_text\(|\.write_bytes\(|open\([^)]*['\"][wa]")
+    allowed = {"writes.py", "dataset/store.py"}
+    found = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                   if writers.search(p.read_text(encoding="utf-8")) and str(p.relative_to(PACKAGE)) not in allowed)
+    assert found == []

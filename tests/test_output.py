@@ -89,6 +89,6 @@ def test_a_terminal_table_shows_brackets_in_titles_cells_and_notes_as_text():
     from minerals_cli.render.view import Table, View
 
     out = io.StringIO()
-    write_rich(View([Table("All [whole commodity]", ["a", "b"], [["[bold]x", None]])], ["see [1]"]), out)
+    write_rich(View([Table("All [whole commodity]", ["a", "b"], [["[bold]x", None]])], ["see [1]"]), out, out)
     text = out.getvalue()
     assert "All [whole commodity]" in text and "[bold]x" in text and "note: see [1]" in text and "unknown" in text

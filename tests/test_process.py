@@ -15,22 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import DATA
-
-BIN = Path(sys.executable).parent
-EXE = BIN / ("minerals.exe" if os.name == "nt" else "minerals")
-
-
-@pytest.fixture
-def env(tmp_path):
-    """A clean environment: no colour, shipped data, a private cache folder for validated forms."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MINERALS_", "_MINERALS_", "FORCE_COLOR"))}
-    clean.update({"NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")})
-    return clean
-
-
-def run(args, env, **extra) -> subprocess.CompletedProcess:
-    return subprocess.run([str(EXE), *args], env=env, capture_output=True, text=True, timeout=120, **extra)
+from helpers import DATA, EXE, run
 
 
 def test_head_closing_the_pipe_ends_quietly(env, tmp_path):

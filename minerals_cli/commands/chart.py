@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -33,7 +32,7 @@ def command(
     import source; minerals without a figure are listed as unknown.
     """
     from ..analysis.chart import chart
-    from ..dataset import open_dataset
+    from ..dataset import FILES, open_dataset
     from ..errors import UsageError
     from ..render import emit
     from ..render.chart import write_bar_chart
@@ -46,25 +45,24 @@ def command(
     if svg is not None and str(svg) == "-" and fmt is not Format.table:
         raise UsageError("--svg - writes the picture to stdout; it cannot be combined with --json or --format")
     if svg is not None:
-        _save_svg(result, svg)
+        _save_svg(result, svg, inputs=[data.path(key) for key in FILES])
         if fmt is Format.table:
             return
     emit(result, view, fmt, table_writer=write_bar_chart)
 
 
-def _save_svg(result, target: Path) -> None:
-    from ..errors import UsageError
+def _save_svg(result, target: Path, inputs: list[Path]) -> None:
+    """The picture to stdout ('-') or to a file of the user's, never over the data it was drawn from."""
     from ..render.chart import svg_document
+    from ..streams import warn, write_out
+    from ..writes import write_file
 
     document = svg_document(result)
     if str(target) == "-":
-        sys.stdout.write(document)
+        write_out(document)
         return
-    try:
-        target.write_text(document, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    print(f"wrote {target}: {len(result.bars)} bars, {len(result.unknown)} unknown, MCS {result.edition}", file=sys.stderr)
+    write_file(target, document.encode("utf-8"), inputs=inputs)
+    warn(f"wrote {target}: {len(result.bars)} bars, {len(result.unknown)} unknown, MCS {result.edition}")
 
 
 def view(r) -> View:

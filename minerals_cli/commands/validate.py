@@ -40,11 +40,13 @@ def command(
         raise DataError([f"{n} problem{'s' if n != 1 else ''} in {directory}"])
 
 
-def write_report(report, out) -> None:
-    """Compiler-style lines, so an editor or grep can jump to each problem."""
+def write_report(report, out, terminal=None) -> None:
+    """Compiler-style lines, so an editor or grep can jump to each problem (the data's control characters shown)."""
+    from ..render.cells import printable
+
     for p in report.problems:
         where = f"{p.file}:{p.line if p.line is not None else '?'}"
-        out.write(f"{where}: {p.field}: {p.message}\n" if p.field else f"{where}: {p.message}\n")
+        out.write(printable(f"{where}: {p.field}: {p.message}" if p.field else f"{where}: {p.message}") + "\n")
     if report.valid:
         present = [f.file for f in report.files if f.present]
         out.write(f"ok: {len(present)} data file{'s' if len(present) != 1 else ''} valid in {report.directory}: {', '.join(present)}\n")

@@ -65,7 +65,7 @@ def _check_one(key: str, path: Path) -> tuple[list[Problem], Any, Any]:
     except Refused as exc:
         return exc.problems, None, None
     tree = line_index(path)
-    found = list(_duplicate_keys(path, tree))
+    found = list(duplicate_keys(path, tree))
     try:
         validated(key, path, doc, tree)
     except Refused as exc:
@@ -73,7 +73,7 @@ def _check_one(key: str, path: Path) -> tuple[list[Problem], Any, Any]:
     return found, doc, tree
 
 
-def _duplicate_keys(path: Path, tree: Any) -> Iterator[Problem]:
+def duplicate_keys(path: Path, tree: Any) -> Iterator[Problem]:
     """YAML keeps the last of two equal keys silently; a data file must not rely on that."""
     import yaml
 

@@ -151,6 +151,8 @@ def _measure(doc: Any) -> tuple[int, int]:
     stack: list[tuple[Any, bool]] = [(doc, False)]
     while stack:
         node, finished = stack.pop()
+        if isinstance(node, bytes):
+            raise ValueError("holds a !!binary value; a data file holds only plain YAML (text, numbers, lists, mappings)")
         if not isinstance(node, (dict, list)):
             continue
         key = id(node)

@@ -30,12 +30,16 @@ class ReleaseFile:
     lines: list[int]  # line number of each row, for messages
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) first; the Commodities file is cp1252."""
+def decode(raw: bytes, path: str = "") -> str:
+    """UTF-8 (with or without BOM) first; the Commodities file is cp1252; anything else is not a release file."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise DataError([f"{path}: not a USGS release file: byte {exc.start} is neither UTF-8 nor cp1252 text"]) from None
 
 
 def read_release(path: Path) -> ReleaseFile:
@@ -43,7 +47,7 @@ def read_release(path: Path) -> ReleaseFile:
         raw = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return parse_release(decode(raw), str(path))
+    return parse_release(decode(raw, str(path)), str(path))
 
 
 # Every column the Commodities parser reads; the file is recognised by its first one.

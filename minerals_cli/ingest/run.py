@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -9,8 +11,10 @@ from typing import Any, Optional
 from .. import data_dir as data_dirs
 from ..dataset import FILES
 from ..errors import DataError, UsageError
+from ..writes import refuse_protected, write_file
 from .countries import CountryNames
-from .merge import dump_yaml, empty_document, leading_comments, merge
+from .layout import rewritten
+from .merge import empty_document, leading_comments, merge
 from .parse import read_batch
 
 
@@ -33,11 +37,17 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
     from ..results.ingest import IngestCounts, IngestResult
 
     plan = choose_target(output, data_dir)
+    # What the run reads besides the file it updates: never written over.
+    inputs = [*files, *(plan.directory / name for key, name in FILES.items() if key != "import_dependence")]
+    refuse_protected(plan.target, Path(os.path.realpath(plan.target)), inputs)
     countries, notes = registry_of(plan.directory)
-    doc, header = read_base(plan.base)
+    doc, text, header = read_base(plan.base)
     batch = read_batch(files, edition, countries)
+    before = copy.deepcopy(doc)  # merge changes records in place; the layout compares with the file as it was
     merged, counts, warnings = merge(doc, batch)
-    write_checked(plan.target, dump_yaml(merged, header))
+    new_text, dropped = rewritten(text, before, merged, header)
+    write_checked(plan.target, new_text, inputs)
+    warnings += dropped
     return IngestResult(
         files=[str(f) for f in files],
         kinds=batch.kinds,
@@ -88,58 +98,58 @@ def registry_of(directory: Path) -> tuple[CountryNames, list[str]]:
     return names, [f"{directory} has no {FILES['countries']}: country names were resolved through {names.registry}"]
 
 
-def read_base(base: Path) -> tuple[dict[str, Any], str]:
-    """(document, leading comment block) to merge into; an empty or absent file starts a new document.
+def read_base(base: Path) -> tuple[dict[str, Any], str, str]:
+    """(document, its text, its leading comment block) to merge into; an absent file starts a new document.
 
     The file is validated as a whole first, so that a broken base is reported
-    as `file:line: field` of that file rather than failing inside the merge.
+    as `file:line: field` of that file rather than failing inside the merge;
+    a key given twice is refused too (YAML would keep only the last, and the
+    rewrite would silently drop the first).
     """
-    from ..dataset.safe_yaml import read_yaml
+    from ..dataset.checks import duplicate_keys
+    from ..dataset.safe_yaml import line_index, read_yaml
     from ..dataset.validation import validate_file
 
     if not base.exists():
-        return empty_document(), ""
+        return empty_document(), "", ""
     doc = read_yaml(base)
     if doc is not None:
         validate_file("import_dependence", base)
+        twice = [str(p) for p in duplicate_keys(base, line_index(base))]
+        if twice:
+            raise DataError(twice + [f"{base}: left unchanged; give each key once, then run ingest-mcs again"])
     try:
-        header = leading_comments(base.read_text(encoding="utf-8"))
+        text = base.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise DataError([f"{base}:1: not UTF-8 text ({exc.reason})"]) from None
-    return (doc if doc is not None else empty_document()), header
+    return (doc if doc is not None else empty_document()), text, leading_comments(text)
 
 
-def write_checked(target: Path, text: str) -> None:
-    """Replace the target only with a document that validates.
+def write_checked(target: Path, text: str, inputs: list[Path]) -> None:
+    """Replace the target only with a document that validates, checked before anything is written.
 
-    The text goes to a temporary file beside the target, is validated there
-    and then renamed over the target in one step.  A document that fails is
-    kept as `<target>.rejected` and its problems name that file, so that every
-    `file:line` of the message can be opened; the target is left as it was.
+    A merged document that fails is reported with the lines of the document
+    as it would have been written; the target is left as it was and no
+    other file is made.  The write itself goes through writes.write_file.
     """
-    import os
+    from ..dataset.safe_yaml import Refused, parse_bytes
+    from ..dataset.validation import validated
 
-    from ..dataset.validation import validate_file
-
-    tmp = target.with_name(target.name + ".tmp")
+    data = text.encode("utf-8")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        try:
-            validate_file("import_dependence", tmp)
-        except DataError as exc:
-            rejected = target.with_name(target.name + ".rejected")
-            os.replace(tmp, rejected)
-            raise DataError(
-                [_renamed(p, tmp, rejected) for p in exc.problems]
-                + [f"{target}: left unchanged; the merged document that failed validation is kept in {rejected}"]
-            ) from None
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        validated("import_dependence", target, parse_bytes(target, data), _nodes(text))
+    except Refused as exc:
+        raise DataError(
+            [str(p).replace(str(target), f"{target} (as merged)", 1) for p in exc.problems]
+            + [f"{target}: left unchanged: the merged document does not validate"]
+        ) from None
+    write_file(target, data, inputs=inputs)
 
 
-def _renamed(problem: str, old: Path, new: Path) -> str:
-    return str(new) + problem[len(str(old)):] if problem.startswith(str(old)) else problem
+def _nodes(text: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None

@@ -4,12 +4,14 @@ Commands hand over a result model and a `View` of it (titled tables of
 already-computed cells).  JSON is the result's own `to_dict`, so the
 schema is the result model; the other formats show the view.  Rendering
 never computes.  A command whose table format is not a table (validate's
-compiler-style lines, chart's bars) passes its own `table_writer`.
+compiler-style lines, chart's bars) passes its own `table_writer(result,
+out, terminal)`, `terminal` being the stream to colour for, or None.
 Nothing heavy is imported here: `Format` is read at start-up.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import Any, Callable, Optional
 
@@ -23,55 +25,75 @@ def emit(
     view: Callable[[Any], View],
     fmt: Format,
     out=None,
-    table_writer: Optional[Callable[[Any, Any], None]] = None,
+    table_writer: Optional[Callable[..., None]] = None,
 ) -> None:
-    """Write `result` to `out` (stdout) in `fmt`: JSON from the model, the other formats from `view(result)`.
+    """Write `result` to stdout (or `out`) in `fmt`, in one piece (streams.write_out).
 
     A list of results (a batch) is one JSON list; the other formats show each result's view in turn.
     """
-    out = out or sys.stdout
-    if isinstance(result, list) and fmt is not Format.json:
-        for i, one in enumerate(result):
-            if i:
-                out.write("\n")
-            emit(one, view, fmt, out, table_writer)
-        return
+    from ..streams import write_out
+
+    stream = sys.stdout if out is None else out
+    write_out(render(result, view, fmt, stream, table_writer), stream)
+
+
+def render(result: Any, view: Callable[[Any], View], fmt: Format, stream=None, table_writer=None) -> str:
+    """The text of `result` in `fmt`, laid out for `stream` (a terminal gets colour; a narrow encoding, ASCII JSON).
+
+    JSON is the result model; the other formats show `view(result)` with
+    every control character of the data made visible (cells.printable), so
+    a data file cannot send escape sequences to a terminal.
+    """
+    from ..streams import encodes
+
     if fmt is Format.json:
-        out.write(to_json(result) + "\n")
-    elif fmt is Format.csv:
+        text = to_json(result)
+        return (text if encodes(text, stream) else to_json(result, ascii=True)) + "\n"
+    terminal = stream if stream is not None and not plain_output(stream) else None
+    results = result if isinstance(result, list) else [result]
+    return "\n".join(_text(one, view, fmt, terminal, table_writer) for one in results)
+
+
+def _text(result: Any, view: Callable[[Any], View], fmt: Format, terminal, table_writer) -> str:
+    from .cells import printable_view
+
+    out = io.StringIO()
+    if fmt is Format.csv:
         from .text import write_csv
 
-        write_csv(view(result), out)
+        write_csv(printable_view(view(result)), out)
     elif fmt is Format.md:
         from .text import write_markdown
 
-        write_markdown(view(result), out)
+        write_markdown(printable_view(view(result)), out)
     elif table_writer is not None:
-        table_writer(result, out)
-    elif plain_output(out):
+        table_writer(result, out, terminal)
+    elif terminal is None:
         from .text import write_plain
 
-        write_plain(view(result), out)
+        write_plain(printable_view(view(result)), out)
     else:
         from .rich_table import write_rich
 
-        write_rich(view(result), out)
+        write_rich(printable_view(view(result)), out, terminal)
+    return out.getvalue()
 
 
-def to_json(result: Any) -> str:
+def to_json(result: Any, ascii: bool = False) -> str:
     """The result model's own fields: the documented JSON schema, nothing added.
 
     One result is indented for reading.  A batch (a list of results) is a
     JSON list with one compact result per line: still one JSON document,
     line-oriented tools can take it a result at a time, and it is written
     at the C encoder's speed (an indented dump of 60 exposures took longer
-    than computing them).
+    than computing them).  `ascii` escapes every non-ASCII character: the
+    same JSON, for a stream that cannot encode the rest.
     """
     import json
 
     from ..results.base import json_default
 
     if isinstance(result, list):
-        lines = [json.dumps(r, ensure_ascii=False, default=json_default) for r in result]
+        lines = [json.dumps(r, ensure_ascii=ascii, default=json_default) for r in result]
         return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return json.dumps(result, indent=2, ensure_ascii=False, default=json_default)
+    return json.dumps(result, indent=2, ensure_ascii=ascii, default=json_default)

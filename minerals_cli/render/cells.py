@@ -70,3 +70,35 @@ def nir_text(r) -> str:
 
 def source_notes(citations) -> list[str]:
     return [f"source: {c.what}: {citation_text(c.source)}" for c in citations]
+
+
+# Characters a terminal obeys rather than shows (C0, DEL, C1 with ESC and CSI, bidirectional overrides),
+# each shown as its escape; a tab or line break inside a cell is a space.
+_CONTROLS = {
+    **{i: f"\\x{i:02x}" for i in (*range(0x20), 0x7F, *range(0x80, 0xA0))},
+    **{i: f"\\u{i:04x}" for i in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    0x09: " ", 0x0A: " ", 0x0D: " ",
+}
+
+
+def printable(text: str) -> str:
+    """`text` with every control character made visible: data never drives the terminal."""
+    if text.isascii() and text.isprintable():
+        return text
+    return text.translate(_CONTROLS)
+
+
+def printable_view(view):
+    """The view with every string of its titles, columns, cells and notes made printable."""
+    from .view import Table, View
+
+    def clean(value):
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, (list, tuple)):
+            return [clean(v) for v in value]
+        return value
+
+    tables = [Table(printable(t.title), [printable(c) for c in t.columns], [[clean(v) for v in row] for row in t.rows])
+              for t in view.tables]
+    return View(tables, [printable(n) for n in view.notes])

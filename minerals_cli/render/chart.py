@@ -5,11 +5,9 @@ Both take a ChartResult; they scale and lay out, they never compute figures.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
-from .cells import UNKNOWN, cell, citation_text
-from .view import plain_output
+from .cells import UNKNOWN, cell, citation_text, printable
 
 BAR_CELLS = 50  # one cell is 2 percent, whatever the terminal width
 
@@ -29,20 +27,21 @@ def source_text(bar: Any) -> str:
     return f"{lead.name} {lead.published or cell(lead.percent)}%"
 
 
-def write_bar_chart(chart: Any, out=None) -> None:
-    """Bars in text: '#' in a pipe or under NO_COLOR, coloured blocks in a terminal."""
-    out = out or sys.stdout
-    lines = _chart_lines(chart, plain=plain_output(out))
-    if plain_output(out):
+def write_bar_chart(chart: Any, out, terminal=None) -> None:
+    """Bars in text: '#' in a pipe or under NO_COLOR, coloured blocks for a terminal (`terminal`, the stream)."""
+    lines = [[(printable(text), style) for text, style in segments] for segments in _chart_lines(chart, terminal is None)]
+    if terminal is None:
         for segments in lines:
             out.write("".join(text for text, _ in segments).rstrip() + "\n")
         return
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=out, highlight=False)
-    for segments in lines:
-        console.print(Text.assemble(*segments), soft_wrap=True)
+    console = Console(file=terminal, highlight=False, markup=False, emoji=False)
+    with console.capture() as captured:
+        for segments in lines:
+            console.print(Text.assemble(*segments), soft_wrap=True)
+    out.write(captured.get())
 
 
 def _chart_lines(chart: Any, plain: bool) -> list[list[tuple[str, str]]]:

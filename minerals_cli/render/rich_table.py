@@ -13,12 +13,19 @@ from .cells import cell
 from .view import View
 
 
-def write_rich(view: View, out) -> None:
+def write_rich(view: View, out, terminal) -> None:
+    """The view as rich draws it for `terminal` (its width and colours), written to `out`."""
     from rich.console import Console
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    console = Console(file=out, highlight=False, markup=False, emoji=False)
+    console = Console(file=terminal, highlight=False, markup=False, emoji=False)
+    with console.capture() as captured:
+        _print(console, view, RichTable, Text)
+    out.write(captured.get())
+
+
+def _print(console, view: View, RichTable, Text) -> None:
     for table in view.tables:
         rt = RichTable(title=table.title, title_justify="left")
         for col in table.columns:

@@ -9,7 +9,6 @@ a fresh validation of the file as it is now gives.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 

@@ -13,6 +13,7 @@ from mcs_fixtures import COMMODITIES, FIG2_2025, FIG2_2026, commodity, reliance,
 
 from minerals_cli.dataset.validation import validate_file
 from minerals_cli.ingest import run as ingest_run
+from minerals_cli.ingest.merge import dump_yaml
 
 
 def curated_file(directory: Path) -> Path:
@@ -76,21 +77,23 @@ def test_merged_file_validates_with_the_loader(cli, empty_dir):
     assert {c.id for c in model.commodities} >= {"aluminum", "beryllium", "copper", "rare earths"}
 
 
-def test_a_merged_document_that_fails_names_a_file_that_exists(cli, empty_dir, monkeypatch):
+def test_a_merged_document_that_fails_is_reported_and_nothing_is_written(cli, empty_dir, monkeypatch):
     real_merge = ingest_run.merge
+    shown = {}
 
     def duplicating_merge(doc, batch):
         merged, counts, warnings = real_merge(doc, batch)
         merged["commodities"].append(dict(merged["commodities"][0]))  # the same id twice
+        shown["text"] = dump_yaml(merged)
         return merged, counts, warnings
 
     monkeypatch.setattr(ingest_run, "merge", duplicating_merge)  # run.py merges through its own name
     r = run_ingest(cli, FIG2_2026, args=("--data-dir", str(empty_dir)))
     assert r.exit_code == 3, r.stderr
-    rejected = empty_dir / "import_dependence.yaml.rejected"
+    target = empty_dir / "import_dependence.yaml"
     first = r.stderr.split("minerals: error: ", 1)[1].splitlines()[0]
-    assert first.startswith(f"{rejected}:") and "duplicate" in first
-    line = int(first[len(str(rejected)) + 1:].split(":")[0])
-    assert rejected.read_text().splitlines()[line - 1].startswith("- id:")  # the line named is the record
-    assert not (empty_dir / "import_dependence.yaml").exists()  # the target is left as it was
-    assert not list(empty_dir.glob("*.tmp"))
+    assert first.startswith(f"{target} (as merged):") and "duplicate" in first
+    line = int(first[len(f"{target} (as merged)") + 1:].split(":")[0])
+    assert shown["text"].splitlines()[line - 1].startswith("- id:")  # the line named is the record's
+    assert "left unchanged" in r.stderr
+    assert list(empty_dir.iterdir()) == []  # the target is left as it was (absent), and no other file is made
