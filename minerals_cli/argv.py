@@ -176,8 +176,8 @@ def _path(param: dict[str, Any], value: str) -> Path:
     path = Path(value)  # checked as the Path the command gets: '' is '.', the current folder
     try:
         info = os.stat(path)
-    except OSError:
-        if rules["exists"]:
+    except (OSError, ValueError):  # ValueError: a name too odd to stat; the Typer app words the refusal
+        if rules["exists"] or not isinstance(value, str) or "\x00" in value:
             raise Decline from None
         return path
     if (stat.S_ISDIR(info.st_mode) and not rules["dir_okay"]) or (not stat.S_ISDIR(info.st_mode) and not rules["file_okay"]):

@@ -28,6 +28,10 @@ def main(args: list[str] | None = None) -> None:
         gc.disable()
         args = sys.argv[1:]
     try:
+        if any("\x00" in arg for arg in args):  # no name and no path can hold one; os calls would raise
+            from .errors import UsageError, report
+
+            sys.exit(report(UsageError("an argument holds a NUL character (\\x00), which no name or path can")))
         code = quick(args)
         if code is None:
             from .cli import app

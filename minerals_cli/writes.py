@@ -49,12 +49,20 @@ def write_file(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> Path:
     return real
 
 
-def refuse_protected(target: Path, real: Path, inputs: Iterable[Path] = ()) -> None:
-    """UsageError unless `target` (resolved: `real`) may be written: not the package's, not an input, not a folder."""
+def refuse_protected(target: Path, real: Path, inputs: Iterable[Path] = (), hint: str | None = None) -> None:
+    """UsageError unless `target` (resolved: `real`) may be written: not the package's, not an input, not a folder.
+
+    `hint` is the command's own advice for where to write instead of the shipped data.
+    """
     from . import data_dir
 
     package = Path(__file__).resolve().parent
-    if data_dir.is_shipped(real) or real == package or package in real.parents:
+    if data_dir.is_shipped(real):
+        raise UsageError(
+            f"{target} is in the data shipped with the package ({data_dir.shipped().resolve()}), which no command writes",
+            hint or "write to a file of your own, or to a copy of the data directory",
+        )
+    if real == package or package in real.parents:
         raise UsageError(
             f"{target} is part of the installed minerals package ({package}), which no command writes",
             "write to a file of your own",

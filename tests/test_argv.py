@@ -122,7 +122,7 @@ def command_lines(draw, places):
     return [name, *[w for group in words for w in group]], {argv.COMPLETION_VARIABLE: None, "MINERALS_DATA_DIR": env}
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get('MINERALS_TEST_EXAMPLES', '1000')), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_every_line_the_quick_path_reads_reaches_the_command_as_through_typer(data, places):
     line, env = data.draw(command_lines(places))

@@ -74,20 +74,11 @@ def choose_target(output: Optional[Path], data_dir: Optional[Path]) -> Plan:
             f"(--data-dir DIR or {data_dirs.ENV_VAR})",
             "the data shipped with the package is never written",
         )
-    _refuse_shipped(target)
+    refuse_protected(target, Path(os.path.realpath(target)), hint=(  # the shipped data, by every route
+        "write to a file of your own with --output FILE (it starts from the shipped records), "
+        "or to a copy of the data directory named with --data-dir DIR"))
     base = target if target.exists() else directory / FILES["import_dependence"]
     return Plan(target=target, base=base, directory=directory)
-
-
-def _refuse_shipped(target: Path) -> None:
-    """The shipped data is the package's, whichever option or variable points at it (symlinks resolved)."""
-    if data_dirs.is_shipped(target):
-        shipped = data_dirs.shipped().resolve()
-        raise UsageError(
-            f"{target} is in the data shipped with the package ({shipped}), which ingest-mcs never writes",
-            "write to a file of your own with --output FILE (it starts from the shipped records), "
-            "or to a copy of the data directory named with --data-dir DIR",
-        )
 
 
 def registry_of(directory: Path) -> tuple[CountryNames, list[str]]:
