@@ -16,7 +16,8 @@ with `write_file`, and so will any later command.  The rules:
   is flushed to disk, takes the target's permission bits (a new file
   gets 0666 less the umask) and is renamed over the target; the folder is
   synced.  A target with other hard links is rewritten in place instead,
-  once the new content is complete, so that every link sees it.
+  once the new content is complete, so that every link sees it; a device
+  or a pipe (`/dev/stdout`) is simply written to.
 - On any failure, and on SIGTERM or Ctrl-C while writing, the temporary
   file is removed and the target is left as it was; a SIGTERM then ends
   the process as the signal would have.
@@ -39,8 +40,10 @@ def write_file(target: Path, data: bytes, inputs: Iterable[Path] = ()) -> Path:
     refuse_protected(target, real, inputs)
     try:
         with _terminate_cleanly():
-            info = _existing(real)
-            if info is not None and info.st_nlink > 1:
+            info = _existing(target)
+            if info is not None and not stat.S_ISREG(info.st_mode):  # a device or a pipe (/dev/stdout): no file to replace
+                _write_to_stream(target, data)
+            elif info is not None and info.st_nlink > 1:
                 _rewrite_in_place(real, data)
             else:
                 _replace(real, data, stat.S_IMODE(info.st_mode) if info is not None else _default_mode())
@@ -84,12 +87,9 @@ def _same(a: Path, b: Path) -> bool:
 
 def _existing(path: Path):
     try:
-        info = os.stat(path)
+        return os.stat(path)
     except FileNotFoundError:
         return None
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(f"{path} is not a regular file")
-    return info
 
 
 def _default_mode() -> int:
@@ -113,6 +113,11 @@ def _replace(real: Path, data: bytes, mode: int) -> None:
         _remove(tmp)
         raise
     _sync_folder(real.parent)
+
+
+def _write_to_stream(target: Path, data: bytes) -> None:
+    with open(target, "ab") as fh:  # never truncates, never creates: the device or pipe is there
+        fh.write(data)
 
 
 def _rewrite_in_place(real: Path, data: bytes) -> None:

@@ -245,3 +245,8 @@ def test_no_command_line_ends_in_a_traceback_or_an_exit_code_outside_0_to_3(cli,
         os.chdir(here)
     assert done.exit_code in (0, 1, 2, 3), (line, done.stderr[-500:])
     assert "Traceback" not in done.stderr
+
+
+def test_a_device_as_the_target_is_written_to_not_replaced(cli):
+    run_ = cli("chart", "--svg", os.devnull)
+    assert run_.exit_code == 0 and Path(os.devnull).exists() and not Path(os.devnull).is_file()
