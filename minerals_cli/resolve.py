@@ -133,15 +133,17 @@ def _part_resolver(countries) -> Callable[[str], tuple[list[str], bool]]:
     list of thousands of parts takes as long as its length, not its square.
     """
     groups = {g.id: g for g in countries.groups}
-    names = {c.code: c.name for c in countries.countries}
-    index = country_index(countries)
+    built: dict[str, dict] = {}  # the country index, built only when a part is not a group
 
     def codes_of(part: str) -> tuple[list[str], bool]:
         group = groups.get(part.lower())
         if group:
             return list(group.members), True
+        if not built:
+            built.update(names={c.code: c.name for c in countries.countries}, index=country_index(countries))
+        names = built["names"]
         try:
-            code = lookup(part, index, "country", list(names), "countries", lambda c: f"{names[c]} ({c})")
+            code = lookup(part, built["index"], "country", list(names), "countries", lambda c: f"{names[c]} ({c})")
         except NotFound as exc:
             raise NotFound(f"unknown country or group {quoted(part)}", exc.hint + f" (groups: {', '.join(groups)})") from None
         return [code], False
