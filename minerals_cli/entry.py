@@ -41,6 +41,11 @@ def main(args: list[str] | None = None) -> None:
     except BrokenPipeError:
         silence_stdout()
         sys.exit(0)
+    except KeyboardInterrupt:  # Ctrl-C: the user's choice, not a failure to explain with a traceback
+        from .streams import warn
+
+        warn("minerals: interrupted")
+        sys.exit(130)
     finally:
         try:
             if sys.stdout is not None:

@@ -250,3 +250,18 @@ def test_no_command_line_ends_in_a_traceback_or_an_exit_code_outside_0_to_3(cli,
 def test_a_device_as_the_target_is_written_to_not_replaced(cli):
     run_ = cli("chart", "--svg", os.devnull)
     assert run_.exit_code == 0 and Path(os.devnull).exists() and not Path(os.devnull).is_file()
+
+
+def test_ctrl_c_ends_quietly_with_130(env):
+    """SIGINT in the middle of a run: one line, the shell's exit code, no traceback."""
+    script = ("import os, signal, sys\n"
+              "from minerals_cli import entry\n"
+              "from minerals_cli.analysis import exposure\n"
+              "real = exposure.exposures\n"
+              "def interrupted(*a, **k):\n"
+              "    os.kill(os.getpid(), signal.SIGINT)\n"
+              "    return real(*a, **k)\n"
+              "exposure.exposures = interrupted\n"
+              "entry.main(['exposure', 'lithium', '--json'])\n")
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 130 and done.stderr == "minerals: interrupted\n" and done.stdout == ""
