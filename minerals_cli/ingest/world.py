@@ -1,93 +1,33 @@
-"""The world tables of an MCS Commodities_Data file: production, capacity and reserves by country (issue 13).
+"""The world tables of an MCS Commodities_Data file: world_production.yaml, as ingest-mcs writes it (issue 13).
 
 Each critical-mineral chapter of the file has one or more `World ...`
 sections ("World Mine Production and Reserves", "World Refinery Production
 and Capacity", ...).  Their rows are grouped into series: one chapter, one
 statistic as printed (`Mine production`, `Refinery capacity`,
 `Reserves: Cr2O3 content`, ...), one unit, one year.  A series keeps every
-country's value as USGS printed it, and the world total, which USGS gives
-in a row of its own, often rounded (`Mine production: rounded`), so shares
-of it may pass 100.
-
-Values stay as published; what each form means is read out, never filled
-in: a number (with `>`/`<` bounds, or a range `10,000 - 15,000`), or a
-code: `W` withheld, `NA` not available, `—` zero, `XX` not applicable,
-`s` (the row's note says: less than half a unit, or included elsewhere),
-or a word USGS prints for reserves (`Large`, `Moderate`, `Small`, ...).
+country's figure as USGS printed it (dataset/records.parse_world_value
+reads what it says), whether USGS estimated it, its note, and the world
+total, which USGS gives in a row of its own and often rounds (`Mine
+production: rounded`), so shares of it may pass 100.  Country names go
+through the data directory's country registry; a critical chapter without
+a world table is listed as skipped, with the reason.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Optional
+from pathlib import Path
+from typing import Any, Optional
+
+from ..dataset.records import parse_world_value
+from ..errors import DataError
+from .chapters import chapter_commodity
+from .countries import CountryNames
+from .release import ReleaseFile, publication_url
 
 ROUNDED = re.compile(r"(?::\s*|,\s*)rounded$", re.IGNORECASE)
-_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_BOUND = re.compile(r"^([<>])\s*(\d[\d,]*(?:\.\d+)?)$")
-_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*-\s*(\d[\d,]*(?:\.\d+)?)$")
-# `s`: the row's note says what it stands for (less than half a unit; included with another figure).
-CODES = {"W": "withheld", "NA": "not available", "—": "zero", "XX": "not applicable", "s": "see the note"}
-WORDS = {"Large", "Moderate", "Moderate to large", "Small", "Very small"}
-TOTAL, OTHER = "World total", "Other countries"
-
-
-@dataclass
-class Value:
-    """One cell as published and what it says: a number, a bound, a range, or a code."""
-
-    published: str
-    value: Optional[float] = None
-    qualifier: str = "exact"  # 'exact', '>', '<', 'range', or the code itself ('W', 'NA', '—', 'XX', a word)
-    low: Optional[float] = None
-    high: Optional[float] = None
-
-
-@dataclass
-class Entry:
-    name: str  # the country as printed
-    value: Value
-    estimated: bool
-    note: Optional[str]
-    line: int
-
-
-@dataclass
-class Series:
-    chapter: str
-    commodity: str
-    section: str
-    statistic: str  # 'Production', 'Capacity' or 'Reserves'
-    detail: str  # as printed, without the ': rounded' of the total row
-    stage: str  # mine, refinery, smelter, primary, production, capacity, reserves
-    unit: str
-    year: str
-    entries: list[Entry] = field(default_factory=list)
-    total: Optional[Entry] = None
-    rounded: bool = False
-
-
-def parse_value(text: str) -> Value:
-    """What a published cell says; ValueError for a form USGS does not use."""
-    shown = text.replace("\xa0", " ").strip()
-    if _NUMBER.match(shown):
-        number = float(shown.replace(",", ""))
-        return Value(shown, number, "exact", number, number)
-    bound = _BOUND.match(shown)
-    if bound:
-        number = float(bound.group(2).replace(",", ""))
-        return Value(shown, number, bound.group(1), number if bound.group(1) == ">" else None,
-                     number if bound.group(1) == "<" else None)
-    span = _RANGE.match(shown)
-    if span:
-        low, high = (float(g.replace(",", "")) for g in span.groups())
-        return Value(shown, None, "range", low, high)
-    if shown in CODES:
-        zero = 0.0 if shown == "—" else None
-        return Value(shown, zero, shown, zero, zero)
-    if shown in WORDS:
-        return Value(shown, None, shown)
-    raise ValueError(f"not a published value: {text!r}")
+TOTAL = "World total"
+_PARTS = re.compile(r":\s*(palladium|platinum)\b", re.IGNORECASE)  # PGM series name their metal after a colon
 
 
 def stage_of(statistic: str, detail: str) -> str:
@@ -103,30 +43,85 @@ def stage_of(statistic: str, detail: str) -> str:
     return "production"
 
 
-def world_series(rows: list[dict[str, str]], lines: list[int]) -> list[Series]:
-    """Every series of the world sections of the critical-mineral chapters, in file order."""
-    found: dict[tuple, Series] = {}
-    for row, line in zip(rows, lines):
-        if not row["Section"].startswith("World") or not _critical(row):
+def world_document(release: ReleaseFile, edition: int, countries: CountryNames) -> dict[str, Any]:
+    """The world_production.yaml document of a Commodities file (plain data in the schema's field order)."""
+    chapters: dict[str, dict[str, Any]] = {}
+    series: dict[tuple, dict[str, Any]] = {}
+    critical: list[str] = []
+    for row, line in zip(release.rows, release.lines):
+        if not _critical(row):
             continue
-        detail = ROUNDED.sub("", row["Statistics_detail"].strip())
-        key = (row["MCS chapter"], row["Section"], row["Statistics"], detail, row["Unit"], row["Year"])
-        series = found.get(key)
-        if series is None:
-            series = found[key] = Series(
-                chapter=row["MCS chapter"], commodity=row["Commodity"], section=row["Section"].rstrip(":"),
-                statistic=row["Statistics"], detail=detail, stage=stage_of(row["Statistics"], detail),
-                unit=row["Unit"], year=row["Year"],
-            )
-        entry = Entry(
-            name=row["Country"].strip(), value=parse_value(row["Value"]),
-            estimated=row["Notes"].strip().startswith("Estimated"), note=row["Notes"].strip() or None, line=line,
-        )
-        if entry.name == TOTAL:
-            series.total, series.rounded = entry, bool(ROUNDED.search(row["Statistics_detail"].strip()))
+        chapter = row["MCS chapter"].strip()
+        critical.append(chapter)
+        if not row["Section"].startswith("World"):
+            continue
+        where = f"{release.path}:{line}"
+        one = _series_of(row, chapters, series)
+        cell = _cell(row, where)
+        if row["Country"].strip() == TOTAL:
+            one["rounded"] = bool(ROUNDED.search(row["Statistics_detail"].strip()))
+            one["total"] = cell
+            one["entries"] = one.pop("entries")  # the total before the entries, as the schema orders them
         else:
-            series.entries.append(entry)
-    return list(found.values())
+            name = row["Country"].strip()
+            one["entries"].append({"country": countries.code(name, where), "name": name, **cell})
+    skipped = [{"chapter": c, "reason": "the chapter prints no world production or reserves table"}
+               for c in dict.fromkeys(critical) if c.lower() not in chapters]
+    return {
+        "edition": edition,
+        "source": {"source": f"USGS MCS {edition}", "table": f"{Path(release.path).name}, World sections",
+                   "url": publication_url(edition)},
+        "chapters": list(chapters.values()),
+        "skipped": skipped,
+    }
+
+
+def _series_of(row: dict[str, str], chapters: dict, series: dict) -> dict[str, Any]:
+    chapter = row["MCS chapter"].strip()
+    detail = ROUNDED.sub("", row["Statistics_detail"].strip())
+    key = (chapter, row["Section"], row["Statistics"], detail, row["Unit"], row["Year"])
+    if key in series:
+        return series[key]
+    record = chapters.setdefault(chapter.lower(), {"id": chapter.lower(), "chapter": chapter, "series": []})
+    one = series[key] = {
+        "commodity": _commodity(chapter, row["Commodity"], detail),
+        "section": row["Section"].strip().rstrip(":"),
+        "statistic": row["Statistics"].strip(),
+        "detail": detail,
+        "stage": stage_of(row["Statistics"].strip(), detail),
+        "unit": row["Unit"].strip(),
+        "year": int(row["Year"]),
+        "rounded": False,
+        "entries": [],
+    }
+    record["series"].append(one)
+    return one
+
+
+def _commodity(chapter: str, commodity: str, detail: str) -> Optional[str]:
+    """Our commodity id of a series; a PGM series names its metal in the detail ('Mine production: Platinum')."""
+    found = chapter_commodity(chapter, commodity)
+    if found is None:
+        part = _PARTS.search(detail)
+        found = chapter_commodity(chapter, part.group(1)) if part else None
+    return found
+
+
+def _cell(row: dict[str, str], where: str) -> dict[str, Any]:
+    published = row["Value"].replace("\xa0", " ").strip()
+    try:
+        parse_world_value(published)
+    except ValueError as exc:
+        raise DataError([f"{where}: Value: {exc}"]) from None
+    note = row["Notes"].strip()
+    if row["Is critical mineral 2025"].strip() == "Yttrium":  # this row's last columns are shifted: Notes holds the flag
+        note = ""
+    cell: dict[str, Any] = {"published": published}
+    if note.startswith("Estimated"):
+        cell["estimated"] = True
+    if note:
+        cell["note"] = note
+    return cell
 
 
 def _critical(row: dict[str, str]) -> bool:
