@@ -236,18 +236,17 @@ class Commodities:
 
 
 class WorldRecord(FileRecord):
-    """world_production.yaml: the edition and its source at once, each MCS chapter's world tables by id."""
+    """world_production.yaml: the edition and its source at once, each world series read when it is asked for."""
 
     __slots__ = ()
-    LONG = "chapters"
+    LONG = "series"
 
-    def series_of(self, commodity: str) -> list[Record]:
-        """Every world series of a commodity, chapter by chapter, in file order."""
-        chapters = [self.item(ident) for ident in self._derived["by_commodity"].get(commodity, [])]
-        return [s for c in chapters if c is not None for s in c["series"] if s["commodity"] == commodity]
+    def listing(self, commodity: Optional[str]) -> list[Record]:
+        """(id, stage, detail, year) of every series of a commodity, in file order: enough to choose one."""
+        return [Record(x) for x in self._derived["by_commodity"].get(commodity or "", [])]
 
-    def all_series(self) -> list[Record]:
-        return [s for c in self.chapters for s in c["series"]]
+    def one(self, ident: str) -> Optional[Record]:
+        return self.item(ident)
 
 
 FILE_RECORDS = {"minerals": MineralsRecord, "import_dependence": ImportsRecord, "world": WorldRecord}
@@ -262,11 +261,12 @@ def derived(key: str, doc: dict) -> dict:
     if key == "import_dependence":
         return {"reliance_editions": sorted({r["edition"] for c in doc["commodities"] for r in c["reliance"]})}
     if key == "world":
-        by_commodity: dict[str, list[str]] = {}
-        for chapter in doc["chapters"]:
-            for s in chapter["series"]:
-                if s["commodity"] and chapter["id"] not in by_commodity.setdefault(s["commodity"], []):
-                    by_commodity[s["commodity"]].append(chapter["id"])
+        by_commodity: dict[str, list[dict]] = {}
+        for s in doc["series"]:
+            if s["commodity"]:
+                by_commodity.setdefault(s["commodity"], []).append(
+                    {"id": s["id"], "stage": s["stage"], "detail": s["detail"], "year": s["year"], "unit": s["unit"],
+                     "section": s["section"]})
         return {"by_commodity": by_commodity}
     return {}
 

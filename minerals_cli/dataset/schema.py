@@ -375,6 +375,8 @@ class WorldEntry(WorldCell):
 class WorldSeries(Strict):
     """One world table's figures for one statistic and year, as printed in the chapter."""
 
+    id: str = Field(description="the chapter's name, lower case, and the series' place in it")
+    chapter: str = Field(description="the MCS chapter as printed, e.g. 'PLATINUM-GROUP METALS'")
     commodity: Optional[str] = Field(description="key of the commodity in import_dependence.yaml")
     section: str
     statistic: Literal["Production", "Capacity", "Reserves"]
@@ -387,12 +389,6 @@ class WorldSeries(Strict):
     entries: list[WorldEntry]
 
 
-class WorldChapter(Strict):
-    id: str = Field(description="the chapter's name, lower case")
-    chapter: str = Field(description="as printed, e.g. 'PLATINUM-GROUP METALS'")
-    series: list[WorldSeries]
-
-
 class SkippedChapter(Strict):
     chapter: str
     reason: str
@@ -401,12 +397,12 @@ class SkippedChapter(Strict):
 class WorldFile(Strict):
     edition: int = Field(description="MCS edition of the figures")
     source: Citation
-    chapters: list[WorldChapter]
+    series: list[WorldSeries]
     skipped: list[SkippedChapter] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> "WorldFile":
-        _raise_all(_duplicates([c.id for c in self.chapters], "chapter id", "chapters"))
+        _raise_all(_duplicates([s.id for s in self.series], "series id", "series"))
         return self
 
 

@@ -52,7 +52,7 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
     warnings += dropped
     if world_output is not None:
         write_file(world_output, world_text.encode("utf-8"), inputs=[*inputs, plan.target])
-    world_series = sum(len(c["series"]) for c in batch.world["chapters"]) if world_output else 0
+    world_series = len(batch.world["series"]) if world_output else 0
     return IngestResult(
         files=[str(f) for f in files],
         kinds=batch.kinds,

@@ -45,7 +45,6 @@ def stage_of(statistic: str, detail: str) -> str:
 
 def world_document(release: ReleaseFile, edition: int, countries: CountryNames) -> dict[str, Any]:
     """The world_production.yaml document of a Commodities file (plain data in the schema's field order)."""
-    chapters: dict[str, dict[str, Any]] = {}
     series: dict[tuple, dict[str, Any]] = {}
     critical: list[str] = []
     for row, line in zip(release.rows, release.lines):
@@ -56,7 +55,7 @@ def world_document(release: ReleaseFile, edition: int, countries: CountryNames) 
         if not row["Section"].startswith("World"):
             continue
         where = f"{release.path}:{line}"
-        one = _series_of(row, chapters, series)
+        one = _series_of(row, series)
         cell = _cell(row, where)
         if row["Country"].strip() == TOTAL:
             one["rounded"] = bool(ROUNDED.search(row["Statistics_detail"].strip()))
@@ -65,25 +64,27 @@ def world_document(release: ReleaseFile, edition: int, countries: CountryNames) 
         else:
             name = row["Country"].strip()
             one["entries"].append({"country": countries.code(name, where), "name": name, **cell})
+    printed = {s["chapter"] for s in series.values()}
     skipped = [{"chapter": c, "reason": "the chapter prints no world production or reserves table"}
-               for c in dict.fromkeys(critical) if c.lower() not in chapters]
+               for c in dict.fromkeys(critical) if c not in printed]
     return {
         "edition": edition,
         "source": {"source": f"USGS MCS {edition}", "table": f"{Path(release.path).name}, World sections",
                    "url": publication_url(edition)},
-        "chapters": list(chapters.values()),
+        "series": list(series.values()),
         "skipped": skipped,
     }
 
 
-def _series_of(row: dict[str, str], chapters: dict, series: dict) -> dict[str, Any]:
+def _series_of(row: dict[str, str], series: dict) -> dict[str, Any]:
     chapter = row["MCS chapter"].strip()
     detail = ROUNDED.sub("", row["Statistics_detail"].strip())
     key = (chapter, row["Section"], row["Statistics"], detail, row["Unit"], row["Year"])
     if key in series:
         return series[key]
-    record = chapters.setdefault(chapter.lower(), {"id": chapter.lower(), "chapter": chapter, "series": []})
     one = series[key] = {
+        "id": f"{chapter.lower()} {len([k for k in series if k[0] == chapter]) + 1}",
+        "chapter": chapter,
         "commodity": _commodity(chapter, row["Commodity"], detail),
         "section": row["Section"].strip().rstrip(":"),
         "statistic": row["Statistics"].strip(),
@@ -94,7 +95,6 @@ def _series_of(row: dict[str, str], chapters: dict, series: dict) -> dict[str, A
         "rounded": False,
         "entries": [],
     }
-    record["series"].append(one)
     return one
 
 
