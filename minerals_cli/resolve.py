@@ -61,6 +61,18 @@ def resolve_minerals(minerals, names: list[str], list_query: Optional[str], ever
     return [resolve_mineral(minerals, name) for name in names]
 
 
+WORLD_STAGES = ("mine", "refinery", "smelter", "primary", "production", "capacity", "reserves")
+
+
+def resolve_stage(stage: Optional[str]) -> Optional[str]:
+    """A stage of the world tables, as the user typed it (any case), or None for the default."""
+    if stage is None:
+        return None
+    if stage.strip().lower() in WORLD_STAGES:
+        return stage.strip().lower()
+    raise UsageError(f"unknown stage {quoted(stage)}", "valid stages: " + ", ".join(WORLD_STAGES))
+
+
 def resolve_list(minerals, query: str) -> str:
     """A list id; an unknown one is a usage error naming the valid ids."""
     ids = [entry.id for entry in minerals.lists]

@@ -24,6 +24,7 @@ from minerals_cli.results.profile import MineralProfile
 from minerals_cli.results.scenario import ScenarioResult
 from minerals_cli.results.summary import SummaryResult
 from minerals_cli.results.validate import ValidationReport
+from minerals_cli.results.world import WorldResult
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -36,6 +37,7 @@ RESULTS = {
     "summary": SummaryResult,
     "ingest-mcs": IngestResult,
     "exposure": ExposureResult,
+    "world": WorldResult,
     "country": CountryResult,
     "gaps": GapsResult,
     "scenario": ScenarioResult,
@@ -48,6 +50,7 @@ EXAMPLES = {
     "show": ["show", "lithium"],
     "summary": ["summary"],
     "exposure": ["exposure", "lithium"],
+    "world": ["world", "gallium"],
     "country": ["country", "CN"],
     "gaps": ["gaps"],
     "scenario": ["scenario", "--cut", "CN"],

@@ -24,6 +24,7 @@ EXAMPLES = {
     "diff": ["diff", "2022", "2025"],
     "show": ["show", "lithium"],
     "exposure": ["exposure", "lithium"],
+    "world": ["world", "gallium"],
     "country": ["country", "CN"],
     "gaps": ["gaps"],
     "scenario": ["scenario", "--cut", "CN"],

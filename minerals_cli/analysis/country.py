@@ -13,6 +13,7 @@ from .leading import leading_codes
 from .scope import edition_or_default, list_or_latest
 from .shares import source_places
 from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
+from .world import WORLD_CAVEAT, world_citations_of, world_role
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
@@ -25,13 +26,15 @@ def country_view(
     code: str,
     list_id: Optional[str] = None,
     edition: Optional[int] = None,
+    world=None,
 ) -> CountryResult:
-    """Every mineral of the list the U.S. imports from one country, ranked by exposure."""
+    """Every mineral of the list the U.S. imports from one country, ranked by exposure; its world role if `world`."""
     list_id, edition = list_or_latest(minerals, list_id), edition_or_default(imports, edition)
     commodities = commodity_index(imports)
     names = country_names(countries)
     rows: list[CountryMineralRow] = []
     cited: list[Cited] = []
+    groups_of_list = [(cid, [m.id for m in members]) for cid, members in by_commodity(minerals, list_id) if cid]
     for commodity_id, members in by_commodity(minerals, list_id):
         supply = supply_of(commodities, commodity_id, edition)
         row = _country_row(supply, code, [m.id for m in members])
@@ -65,8 +68,10 @@ def country_view(
         minerals_count=sum(len(r.minerals) for r in rows),
         rows=rows,
         leading_for=leading_for,
-        caveats=caveats,
-        citations=dedupe(cited),
+        world_role=(roles := world_role(world, groups_of_list, code)),
+        leads_world_for=sorted(m for r in roles if r.leads for m in r.minerals),
+        caveats=caveats + ([WORLD_CAVEAT] if roles else []),
+        citations=dedupe(cited + (world_citations_of(world) if roles else [])),
     )
 
 

@@ -30,6 +30,7 @@ from .scope import edition_or_default
 from .shares import band_of, hhi_span, named_shares, other_share, set_share, top3_span, unattributed
 from .supply import Supply, commodity_index, dedupe, latest_at_or_before, published, supply_of
 from .targets import gaps_to, target_citations, target_notes
+from .world import origin, world_citations
 
 if TYPE_CHECKING:
     from ..dataset.schema import Commodity, ImportDependenceFile, ImportShares, RankedSources
@@ -55,6 +56,7 @@ class Shared(NamedTuple):
     allied_codes: set[str]
     notes: list[str]
     citations: list[Cited]
+    world: object = None  # the world_production.yaml records, if the data has them
 
 
 def exposure(
@@ -64,9 +66,10 @@ def exposure(
     allies: AllySet,
     targets: list[TargetInfo],
     edition: Optional[int] = None,
+    world=None,
 ) -> ExposureResult:
     """Reliance, suppliers, exposure to each, allied share, concentration and gaps of one mineral."""
-    return exposures(imports, countries, [mineral], allies, targets, edition)[0]
+    return exposures(imports, countries, [mineral], allies, targets, edition, world)[0]
 
 
 def exposures(
@@ -76,8 +79,9 @@ def exposures(
     allies: AllySet,
     targets: list[TargetInfo],
     edition: Optional[int] = None,
+    world=None,
 ) -> list[ExposureResult]:
-    """`exposure` of each mineral, in order (`minerals exposure --all`)."""
+    """`exposure` of each mineral, in order (`minerals exposure --all`); `world`: the world tables, if any."""
     shared = Shared(
         edition=edition_or_default(imports, edition),
         commodities=commodity_index(imports),
@@ -87,6 +91,7 @@ def exposures(
         allied_codes=set(allies.countries),
         notes=target_notes(targets),
         citations=_shared_citations(countries, allies, targets),
+        world=world,
     )
     return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
 
@@ -135,7 +140,9 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         unknown=unknown,
         caveats=caveats,
         notes=list(shared.notes),
-        citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations),
+        world=origin(shared.world, mineral, shares, names),
+        citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations
+                         + world_citations(shared.world, mineral)),
     )
 
 

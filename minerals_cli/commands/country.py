@@ -32,7 +32,8 @@ def command(
     code = resolve_country(data.countries, country)
     minerals, imports = data.minerals, data.import_dependence
     lid = resolve_list(minerals, list_id) if list_id else None
-    result = country_view(minerals, imports, data.countries, code, lid, edition=resolve_edition(imports, edition))
+    result = country_view(minerals, imports, data.countries, code, lid, edition=resolve_edition(imports, edition),
+                          world=data.optional("world"))
     emit(result, view, fmt)
 
 
@@ -59,14 +60,18 @@ def view(r) -> View:
         notes.append(f"{r.name} is the leading import source for: " + ", ".join(r.leading_for))
     if r.groups:
         notes.append("member of: " + ", ".join(r.groups))
+    if r.leads_world_for:
+        notes.append(f"{r.name} leads world production of: " + ", ".join(r.leads_world_for))
     notes += r.caveats + source_notes(r.citations)
-    return View(
-        [
-            Table(
-                title,
-                ["commodity", "minerals", "share of imports %", "rank", "period", "reliance", "exposure, pp", "leading"],
-                rows,
-            )
-        ],
-        notes,
-    )
+    tables = [
+        Table(
+            title,
+            ["commodity", "minerals", "share of imports %", "rank", "period", "reliance", "exposure, pp", "leading"],
+            rows,
+        )
+    ]
+    if r.world_role:
+        world = [[w.commodity, f"{w.detail} ({w.stage})", w.year, shown(w.share), w.rank, w.leads] for w in r.world_role]
+        tables.append(Table(f"{r.name} in world production", ["commodity", "table", "year", "share of world %", "rank",
+                                                               "leads"], world))
+    return View(tables, notes)

@@ -43,7 +43,7 @@ def command(
     chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
     imports, countries = data.import_dependence, data.countries
     ally, targets, year = ally_set(countries, allies, given_with=ALLIES_FLAG), stated_targets(data.targets), resolve_edition(imports, edition)
-    results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year)
+    results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year, world=data.optional("world"))
     emit(results if every or len(results) > 1 else results[0], view, fmt)
 
 
@@ -103,6 +103,19 @@ def view(r) -> View:
                 [[x.name, x.country or "—", x.percent] for x in part.shares],
             )
         )
+    if r.world is not None:
+        w = r.world
+        rows = [[s.name, s.country or "—", s.import_share, shown(s.world_share),
+                 {True: "yes", False: "none recorded", None: "unknown"}[s.produces]] for s in w.sources]
+        if not any(s.country == "CN" for s in w.sources):
+            rows.append(["China (not a named import source)", "CN", "not named", shown(w.china), "—"])
+        tables.append(
+            Table(
+                f"Origin: world {w.detail.lower()} {w.year} beside the import sources (world HHI {shown(w.hhi)})",
+                ["country", "code", "share of imports %", "share of world %", "produces at this stage"],
+                rows,
+            )
+        )
     if r.trend:
         tables.append(
             Table(
@@ -119,5 +132,5 @@ def view(r) -> View:
         )
     )
     notes = [f"unknown: {u}" for u in r.unknown]
-    notes += [r.allies.note] + r.caveats + r.notes + source_notes(r.citations)
+    notes += [r.allies.note] + r.caveats + ([r.world.caveat] if r.world else []) + r.notes + source_notes(r.citations)
     return View(tables, notes)

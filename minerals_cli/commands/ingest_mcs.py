@@ -19,6 +19,11 @@ def command(
     output: Annotated[
         Optional[Path], opt.Option("--output", "-o", help="Write the updated import_dependence.yaml here.", dir_okay=False)
     ] = None,
+    world: Annotated[
+        Optional[Path],
+        opt.Option("--world", "-w", help="Write the world production and reserves tables here (a Commodities file "
+                   "has them; default: the data directory's world_production.yaml).", dir_okay=False),
+    ] = None,
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
@@ -34,7 +39,7 @@ def command(
     from ..ingest.run import run
     from ..render import emit
 
-    emit(run(files, edition, output, data_dir), view, fmt)
+    emit(run(files, edition, output, data_dir, world), view, fmt)
 
 
 def view(r) -> View:
@@ -47,5 +52,5 @@ def view(r) -> View:
         ["commodities created", c.commodities_created],
         ["rows skipped (not our commodities)", len(r.skipped)],
     ]
-    notes = [f"wrote {r.output}"] + [f"warning: {w}" for w in r.warnings]
+    notes = [f"wrote {r.output}"] + ([f"wrote {r.world_output}: {c.world_series} world series"] if r.world_output else []) + [f"warning: {w}" for w in r.warnings]
     return View([Table(f"MCS {r.edition} (data year {r.data_year}) from {', '.join(r.kinds)}", ["records", "count"], rows)], notes)

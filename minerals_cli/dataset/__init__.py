@@ -22,6 +22,7 @@ FILES = {
     "import_dependence": "import_dependence.yaml",
     "countries": "country_groups.yaml",
     "targets": "targets.yaml",
+    "world": "world_production.yaml",
 }
 
 
@@ -61,6 +62,10 @@ class Dataset:
     @cached_property
     def targets(self):
         return self._load("targets")
+
+    @cached_property
+    def world(self):
+        return self._load("world")
 
 
 def open_dataset(option: Optional[Path] = None) -> Dataset:

@@ -37,6 +37,40 @@ def parse_published(text: str) -> tuple[Optional[float], str]:
     raise ValueError(f"not a published NIR value: {text!r} (expected a number, >N, <N, E, W or NA)")
 
 
+_WORLD_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_WORLD_BOUND = re.compile(r"^([<>])\s*(\d[\d,]*(?:\.\d+)?)$")
+_WORLD_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*-\s*(\d[\d,]*(?:\.\d+)?)$")
+# Codes of the world tables: `—` is zero; `s` stands for what the row's note says (less than half
+# a unit, or included with another figure); the words are USGS's for reserves it does not quantify.
+WORLD_CODES = {"W": "withheld", "NA": "not available", "—": "zero", "XX": "not applicable", "s": "see the note",
+               "Large": "large", "Moderate": "moderate", "Moderate to large": "moderate to large",
+               "Small": "small", "Very small": "very small"}
+
+
+def parse_world_value(text: str) -> tuple[Optional[float], str, Optional[float], Optional[float]]:
+    """(value, qualifier, low, high) of a world-table cell; qualifier 'exact', '>', '<', 'range' or the code.
+
+    ValueError for a form USGS does not use.  Only `—` (zero) is a number among the codes.
+    """
+    shown = text.replace("\xa0", " ").strip()
+    if _WORLD_NUMBER.match(shown):
+        number = float(shown.replace(",", ""))
+        return number, "exact", number, number
+    bound = _WORLD_BOUND.match(shown)
+    if bound:
+        number = float(bound.group(2).replace(",", ""))
+        return (number, ">", number, None) if bound.group(1) == ">" else (number, "<", None, number)
+    span = _WORLD_RANGE.match(shown)
+    if span:
+        low, high = (float(g.replace(",", "")) for g in span.groups())
+        return None, "range", low, high
+    if shown == "—":
+        return 0.0, "—", 0.0, 0.0
+    if shown in WORLD_CODES:
+        return None, shown, None, None
+    raise ValueError(f"not a published value: {text!r} (a number, >N, <N, N - M, W, NA, —, XX, s or a reserves word)")
+
+
 class Record(dict):
     """One validated JSON object: its fields as attributes, the dict itself as its JSON form.
 
@@ -201,7 +235,21 @@ class Commodities:
         return [(c["id"], c) for c in self._imports.commodities]
 
 
-FILE_RECORDS = {"minerals": MineralsRecord, "import_dependence": ImportsRecord}
+class WorldRecord(FileRecord):
+    """world_production.yaml: the edition and its source at once, each world series read when it is asked for."""
+
+    __slots__ = ()
+    LONG = "series"
+
+    def listing(self, commodity: Optional[str]) -> list[Record]:
+        """(id, stage, detail, year) of every series of a commodity, in file order: enough to choose one."""
+        return [Record(x) for x in self._derived["by_commodity"].get(commodity or "", [])]
+
+    def one(self, ident: str) -> Optional[Record]:
+        return self.item(ident)
+
+
+FILE_RECORDS = {"minerals": MineralsRecord, "import_dependence": ImportsRecord, "world": WorldRecord}
 
 
 def derived(key: str, doc: dict) -> dict:
@@ -212,6 +260,14 @@ def derived(key: str, doc: dict) -> dict:
         return {"names": mineral_index(_Whole(doc))}
     if key == "import_dependence":
         return {"reliance_editions": sorted({r["edition"] for c in doc["commodities"] for r in c["reliance"]})}
+    if key == "world":
+        by_commodity: dict[str, list[dict]] = {}
+        for s in doc["series"]:
+            if s["commodity"]:
+                by_commodity.setdefault(s["commodity"], []).append(
+                    {"id": s["id"], "stage": s["stage"], "detail": s["detail"], "year": s["year"], "unit": s["unit"],
+                     "section": s["section"]})
+        return {"by_commodity": by_commodity}
     return {}
 
 

@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .records import BOUND, parse_published
+from .records import BOUND, parse_published, parse_world_value
 
 
 class Located(ValueError):
@@ -319,6 +319,7 @@ class Country(Strict):
     code: str = Field(description="ISO 3166-1 alpha-2 (EU for the European Union)")
     name: str
     aliases: list[str] = Field([], description="other names, e.g. as USGS prints them")
+    source: Optional[Citation] = Field(None, description="where the name was met (entries added for the world tables)")
 
 
 class CountryGroup(Strict):
@@ -345,6 +346,63 @@ class CountriesFile(Strict):
                 if code not in known:
                     problems.append(Located(f"group {g.id!r}: unknown country code {code!r}", "groups", i, "members", j))
         _raise_all(problems)
+        return self
+
+
+# --------------------------------------------------------------------------
+# data/world_production.yaml
+
+
+class WorldCell(Strict):
+    """A country's (or the world's) figure as printed, with its note."""
+
+    published: str = Field(description="as printed: '900,000', '>85,000,000', '10,000 - 15,000', 'W', 'NA', '—', ...")
+    estimated: bool = Field(False, description="USGS marks the figure as estimated")
+    note: Optional[str] = None
+
+    @field_validator("published")
+    @classmethod
+    def _parses(cls, v: str) -> str:
+        parse_world_value(v)
+        return v
+
+
+class WorldEntry(WorldCell):
+    country: Optional[str] = Field(description="ISO 3166-1 alpha-2; null for 'Other countries'")
+    name: str = Field(description="the country as printed")
+
+
+class WorldSeries(Strict):
+    """One world table's figures for one statistic and year, as printed in the chapter."""
+
+    id: str = Field(description="the chapter's name, lower case, and the series' place in it")
+    chapter: str = Field(description="the MCS chapter as printed, e.g. 'PLATINUM-GROUP METALS'")
+    commodity: Optional[str] = Field(description="key of the commodity in import_dependence.yaml")
+    section: str
+    statistic: Literal["Production", "Capacity", "Reserves"]
+    detail: str = Field(description="the statistic as printed, e.g. 'Mine production', 'Reserves: Cr2O3 content'")
+    stage: Literal["mine", "refinery", "smelter", "primary", "production", "capacity", "reserves"]
+    unit: str
+    year: int
+    rounded: bool = Field(description="USGS rounded the world total")
+    total: Optional[WorldCell] = None
+    entries: list[WorldEntry]
+
+
+class SkippedChapter(Strict):
+    chapter: str
+    reason: str
+
+
+class WorldFile(Strict):
+    edition: int = Field(description="MCS edition of the figures")
+    source: Citation
+    series: list[WorldSeries]
+    skipped: list[SkippedChapter] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "WorldFile":
+        _raise_all(_duplicates([s.id for s in self.series], "series id", "series"))
         return self
 
 

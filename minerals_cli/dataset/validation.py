@@ -18,6 +18,7 @@ SCHEMAS = {
     "import_dependence": "ImportDependenceFile",
     "countries": "CountriesFile",
     "targets": "TargetsFile",
+    "world": "WorldFile",
 }
 
 

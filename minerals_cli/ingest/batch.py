@@ -26,6 +26,7 @@ class Batch:
     commodity_notes: dict[str, list[str]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    world: Optional[dict] = None  # the world_production.yaml document of a Commodities file (world.py)
 
 
 def built(model, where: str, **fields):

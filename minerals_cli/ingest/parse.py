@@ -11,6 +11,7 @@ from .chapters import parse_commodities
 from .countries import CountryNames
 from .fig2 import parse_fig2
 from .release import detect_edition, read_release
+from .world import world_document
 
 
 def read_batch(paths: list[Path], edition: Optional[int] = None, countries: Optional[CountryNames] = None) -> Batch:
@@ -38,6 +39,7 @@ def read_batch(paths: list[Path], edition: Optional[int] = None, countries: Opti
             parse_fig2(release, edition, batch, countries)
         else:
             parse_commodities(release, edition, batch, countries)
+            batch.world = world_document(release, edition, countries)
     _cross_check(batch)
     return batch
 

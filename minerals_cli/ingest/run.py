@@ -14,7 +14,7 @@ from ..errors import DataError, UsageError
 from ..writes import refuse_protected, write_file
 from .countries import CountryNames
 from .layout import rewritten
-from .merge import empty_document, leading_comments, merge
+from .merge import dump_yaml, empty_document, leading_comments, merge
 from .parse import read_batch
 
 
@@ -27,7 +27,8 @@ class Plan:
     directory: Path
 
 
-def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_dir: Optional[Path]):
+def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_dir: Optional[Path],
+        world: Optional[Path] = None):
     """Ingest release files into the --output file or the data directory's import_dependence.yaml.
 
     The records are merged into the file as it is (the --output file if it
@@ -38,7 +39,7 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
 
     plan = choose_target(output, data_dir)
     # What the run reads besides the file it updates: never written over.
-    inputs = [*files, *(plan.directory / name for key, name in FILES.items() if key != "import_dependence")]
+    inputs = [*files, *(plan.directory / name for key, name in FILES.items() if key not in ("import_dependence", "world"))]
     refuse_protected(plan.target, Path(os.path.realpath(plan.target)), inputs)
     countries, notes = registry_of(plan.directory)
     doc, text, header = read_base(plan.base)
@@ -46,18 +47,50 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
     before = copy.deepcopy(doc)  # merge changes records in place; the layout compares with the file as it was
     merged, counts, warnings = merge(doc, batch)
     new_text, dropped = rewritten(text, before, merged, header)
+    world_output, world_text = world_plan(batch, world, plan, data_dir, inputs, warnings)  # checked before any write
     write_checked(plan.target, new_text, inputs)
     warnings += dropped
+    if world_output is not None:
+        write_file(world_output, world_text.encode("utf-8"), inputs=[*inputs, plan.target])
+    world_series = len(batch.world["series"]) if world_output else 0
     return IngestResult(
         files=[str(f) for f in files],
         kinds=batch.kinds,
         edition=batch.edition,
         data_year=batch.data_year or batch.edition - 1,
         output=str(plan.target),
-        counts=IngestCounts(**counts),
+        world_output=str(world_output) if world_output else None,
+        counts=IngestCounts(**counts, world_series=world_series),
         skipped=batch.skipped,
         warnings=notes + batch.warnings + warnings,
     )
+
+
+WORLD_HEADER = """\
+# World production, capacity and reserves of the critical minerals, by country, as USGS prints them in the
+# World sections of each MCS chapter (MCS2026_Commodities_Data.csv). Written by `minerals ingest-mcs`;
+# do not edit by hand. `published` is the figure as printed ('900,000', '>85,000,000', '10,000 - 15,000',
+# 'W' withheld, 'NA' not available, '—' zero, 'XX' not applicable, 's' see the note); `total` is USGS's own
+# world total, `rounded` when USGS rounded it (shares of a rounded total may pass 100).
+"""
+
+
+def world_plan(batch, world: Optional[Path], plan: Plan, data_dir: Optional[Path], inputs: list[Path],
+               warnings: list[str]) -> tuple[Optional[Path], str]:
+    """(target, text) of the world tables of a Commodities file: --world FILE, else the named data directory's.
+
+    The text is checked against the schema here, before either file is written.
+    """
+    if batch.world is None:
+        return None, ""
+    target = world or (plan.directory / FILES["world"] if data_dirs.chosen(data_dir) is not None else None)
+    if target is None:
+        warnings.append("the world tables were read but not written: give --world FILE or a data directory of your own")
+        return None, ""
+    refuse_protected(target, Path(os.path.realpath(target)), [*inputs, plan.target])
+    text = dump_yaml(batch.world, WORLD_HEADER)
+    _check("world", target, text)
+    return target, text
 
 
 def choose_target(output: Optional[Path], data_dir: Optional[Path]) -> Plan:
@@ -123,18 +156,22 @@ def write_checked(target: Path, text: str, inputs: list[Path]) -> None:
     as it would have been written; the target is left as it was and no
     other file is made.  The write itself goes through writes.write_file.
     """
+    _check("import_dependence", target, text)
+    write_file(target, text.encode("utf-8"), inputs=inputs)
+
+
+def _check(key: str, target: Path, text: str) -> None:
+    """DataError naming the lines of `text` (the document about to be written) unless it validates."""
     from ..dataset.safe_yaml import Refused, parse_bytes
     from ..dataset.validation import validated
 
-    data = text.encode("utf-8")
     try:
-        validated("import_dependence", target, parse_bytes(target, data), _nodes(text))
+        validated(key, target, parse_bytes(target, text.encode("utf-8")), _nodes(text))
     except Refused as exc:
         raise DataError(
             [str(p).replace(str(target), f"{target} (as merged)", 1) for p in exc.problems]
             + [f"{target}: left unchanged: the merged document does not validate"]
         ) from None
-    write_file(target, data, inputs=inputs)
 
 
 def _nodes(text: str) -> Any:

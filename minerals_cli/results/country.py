@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from .base import Bounded, Cited, Field, PublishedNir, Result
+from .world import WorldRole
 
 
 class CountryMineralRow(Result):
@@ -30,5 +31,7 @@ class CountryResult(Result):
     minerals_count: int = Field(description="minerals of the list those commodities cover")
     rows: list[CountryMineralRow] = Field(description="ranked by exposure; rank-only rows last")
     leading_for: list[str] = Field(description="minerals of the list for which it is the leading source")
+    world_role: list[WorldRole] = Field([], description="its share of world production per commodity, largest first")
+    leads_world_for: list[str] = Field([], description="minerals of the list whose world production it leads")
     caveats: list[str]
     citations: list[Cited]

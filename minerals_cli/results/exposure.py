@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from ..dataset.schema import Citation
 from .base import AllySet, Bounded, Cited, Field, PublishedNir, Result, TargetGap
+from .world import WorldOrigin
 
 
 class ShareBasis(Result):
@@ -111,4 +112,5 @@ class ExposureResult(Result):
     unknown: list[str] = Field(description="what is not known, in words")
     caveats: list[str]
     notes: list[str] = Field(description="notes on the targets (unverified figures)")
+    world: Optional[WorldOrigin] = Field(None, description="world production beside the import sources; null without world data")
     citations: list[Cited]

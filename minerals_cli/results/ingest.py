@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Optional
 
 from .base import Field, Result
 
@@ -12,6 +12,7 @@ class IngestCounts(Result):
     ranked_sources: int
     import_shares: int = Field(description="share lists (one per category) written or updated")
     commodities_created: int
+    world_series: int = Field(0, description="world production, capacity and reserves series written")
 
 
 class IngestResult(Result):
@@ -20,6 +21,7 @@ class IngestResult(Result):
     edition: int
     data_year: int
     output: str
+    world_output: Optional[str] = Field(description="where the world tables were written; null when they were not")
     counts: IngestCounts
     skipped: list[str] = Field(description="rows of the files that map to no commodity of ours")
     warnings: list[str] = Field(description="disagreements between files, or records kept as they were")

@@ -24,6 +24,7 @@ def library_exposure(shipped, name, allies=None, edition=None):
         allies=ally_set(countries, allies, given_with="--allies"),
         targets=stated_targets(shipped.targets),
         edition=edition,
+        world=shipped.optional("world"),
     )
 
 
