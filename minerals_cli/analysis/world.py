@@ -57,20 +57,7 @@ def pick(world, listing: list, stage: Optional[str], year: Optional[int], kinds=
 
 
 def shares(series: WorldSeries) -> dict[int, Optional[Share]]:
-    """Entry index -> its share of the world (None where the figure is unknown), worked out once per series.
-
-    The series record keeps nothing of ours: the cache is keyed by the record's identity for this run.
-    """
-    key = id(series)
-    if key not in _SHARES or _SHARES[key][0] is not series:
-        _SHARES[key] = (series, _shares(series))
-    return _SHARES[key][1]
-
-
-_SHARES: dict[int, tuple] = {}
-
-
-def _shares(series: WorldSeries) -> dict[int, Optional[Share]]:
+    """Entry index -> its share of the world (None where the figure is unknown)."""
     total = _number(series.total.published) if series.total is not None else None
     known = [_number(e.published) for e in series.entries]
     printed = sum(v for v in known if v is not None)
