@@ -61,6 +61,18 @@ def resolve_minerals(minerals, names: list[str], list_query: Optional[str], ever
     return [resolve_mineral(minerals, name) for name in names]
 
 
+def resolve_date(text: Optional[str]):
+    """A date the user gave (YYYY-MM-DD), or today."""
+    from datetime import date
+
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"not a date: {quoted(text)}", "give it as YYYY-MM-DD, e.g. 2026-01-15") from None
+
+
 WORLD_STAGES = ("mine", "refinery", "smelter", "primary", "production", "capacity", "reserves")
 
 

@@ -1,0 +1,132 @@
+"""Export controls: which suppliers restrict which minerals on a date, and how much of U.S. imports they ship.
+
+A measure's status on a date follows its own dates: not yet in force
+before it took effect, lifted from the day it was lifted, suspended within
+its suspension, in force otherwise; after a suspension ended, and after
+the data's own date, it is what the data knows (often `unknown`: what
+happened at the November 2026 expiries is not known), never a guess.
+A USGS row that gives only a year is unknown within that year.  USGS's
+aggregate row for China is never counted beside China's own measures.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from ..results.base import Cited
+from ..results.controls import ControlResult, ControlsResult, CoveredMineral
+from .supply import commodity_index
+from .world import pick, series_for, set_share
+
+ORE_WORDS = ("ore", "concentrat", "raw", "mineral")
+
+
+def day_of(text: Optional[str]) -> Optional[date]:
+    if not text:
+        return None
+    return date.fromisoformat(text) if len(text) == 10 else date(int(text), 1, 1)
+
+
+def status_on(measure, day: date, data_day: date) -> tuple[str, Optional[str]]:
+    """(status of `measure` on `day`, what qualifies it), from its dates and the data's status as of `data_day`."""
+    start = day_of(measure.effective)
+    if start is not None and day < start:
+        return "not yet in force", None
+    if measure.effective and len(measure.effective) == 4 and day.year == start.year:
+        return "unknown", f"the source gives only the year {measure.effective}"
+    lifted = day_of(measure.lifted_on)
+    if lifted is not None and day >= lifted:
+        return "lifted", f"lifted on {measure.lifted_on}"
+    later = None if day <= data_day else f"the data knows statuses up to {data_day.isoformat()}"
+    suspended_from, suspended_until = day_of(measure.suspended_from), day_of(measure.suspended_until)
+    if suspended_from is not None:
+        if day < suspended_from:
+            return "in force", None
+        if suspended_until is None or day <= suspended_until:
+            return "suspended", f"suspended until {measure.suspended_until}" if suspended_until else "suspended"
+        return measure.status, later or f"after the suspension ended on {measure.suspended_until}"
+    if later is not None:
+        return measure.status, later
+    return ("in force" if measure.status in ("in force", "suspended") else measure.status), None
+
+
+def controls(data_controls, imports, world, minerals, names: dict[str, str], day: date,
+             country: Optional[str] = None, mineral: Optional[str] = None, edition: Optional[int] = None) -> ControlsResult:
+    """The measures (of one country, on one mineral) that bear on `day`: in force, suspended or unknown, never guessed."""
+    data_day = date.fromisoformat(data_controls.as_of)
+    commodities = commodity_index(imports)
+    mineral_of = {m.id: m for m in minerals.minerals}
+    rows = []
+    for m in data_controls.measures:
+        if m.aggregate or (country and m.country != country) or (mineral and mineral not in m.minerals):
+            continue
+        status, note = status_on(m, day, data_day)
+        if status in ("not yet in force", "lifted"):  # not a control on that day
+            continue
+        covered = [_covered(m, mineral_of.get(mid), commodities, world, edition) for mid in m.minerals
+                   if mineral is None or mid == mineral]
+        rows.append(ControlResult(id=m.id, country=m.country, name=names.get(m.country, m.country_name), measure=m.measure,
+                                  title=m.title, kind=m.kind, scope=m.scope, items=m.items_as_published, effective=m.effective,
+                                  status=status, status_note=note, suspended_until=m.suspended_until,
+                                  lifted_on=m.lifted_on, confidence=m.confidence, minerals=covered, source=m.source))
+    return ControlsResult(
+        as_of=day.isoformat(), data_as_of=data_controls.as_of, country=country, mineral=mineral,
+        counts=_counts(rows), measures=rows, caveats=_caveats(data_controls, rows, day, data_day),
+        citations=[Cited(what="export controls (compiled)", source=data_controls.source)],
+    )
+
+
+def _covered(measure, mineral, commodities, world, edition) -> CoveredMineral:
+    """One mineral of a measure: the controlling country's share of U.S. imports (of the form controlled) and of the world."""
+    if mineral is None:
+        return CoveredMineral(mineral="?", commodity=None, import_category=None, import_share=None,
+                              world_stage=None, world_share=set_share(None, set()))
+    commodity = commodities.get(mineral.commodity) if mineral.commodity else None
+    lists = [s for s in (commodity.import_shares if commodity else []) if edition is None or s.edition <= edition]
+    chosen = _matching_list(measure, lists)
+    share = None
+    if chosen is not None:
+        named = [s.percent for s in chosen.shares if s.country == measure.country]
+        share = sum(named) if named else 0.0
+    production = pick(world, series_for(world, mineral.commodity), None, None) if world is not None else None
+    return CoveredMineral(mineral=mineral.id, commodity=mineral.commodity,
+                          import_category=chosen.category if chosen else None, import_share=share,
+                          world_stage=f"{production.detail} {production.year}" if production else None,
+                          world_share=set_share(production, {measure.country}))
+
+
+def _matching_list(measure, lists):
+    """The share list of the form the measure controls: ores and concentrates where it names them, else the whole."""
+    if not lists:
+        return None
+    latest = max(s.edition for s in lists)
+    current = [s for s in lists if s.edition == latest]
+    if any(w in f.lower() for f in measure.forms for w in ORE_WORDS):
+        ores = [s for s in current if any(w in s.category.lower() for w in ("ore", "concentrat"))]
+        if ores:
+            return ores[0]
+    return next((s for s in current if s.whole), current[0])
+
+
+def _counts(rows) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for r in rows:
+        out[r.status] = out.get(r.status, 0) + 1
+    return out
+
+
+def _caveats(data_controls, rows, day: date, data_day: date) -> list[str]:
+    out = ["USGS MCS 2026 Table 4 lists China's controls in one aggregate row; China's measures are listed one "
+           "by one instead and the aggregate is not counted."]
+    if day > data_day:
+        out.append(f"Statuses are as of {data_controls.as_of}, the latest the data knows; later changes are unknown.")
+    if any(r.status == "unknown" for r in rows):
+        out.append("'unknown': the data does not know whether the measure applied on that date (e.g. what followed "
+                   "the end of a suspension); it is neither in force nor lifted.")
+    if any(r.scope != "all" for r in rows):
+        out.append("Some measures apply only to some destinations (the U.S., military end users, listed entities): "
+                   "see `scope`.")
+    return out
+
+

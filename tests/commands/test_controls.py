@@ -1,0 +1,47 @@
+"""`minerals controls`: export controls and their status on a date (issue 14, in progress)."""
+
+from __future__ import annotations
+
+from helpers import run_json
+
+CHINA_2026 = {"gallium", "germanium", "graphite", "antimony", "tungsten", "tellurium", "bismuth", "indium",
+              "samarium", "gadolinium", "terbium", "dysprosium", "lutetium", "scandium", "yttrium"}
+
+
+def measures(cli, *args):
+    return run_json(cli, "controls", *args)["measures"]
+
+
+def test_on_2026_01_15_china_s_measures_the_drc_quota_and_south_africa_s_licensing(cli):
+    found = measures(cli, "--as-of", "2026-01-15")
+    china = {c["mineral"] for m in found if m["country"] == "CN" and m["status"] == "in force"
+             and m["scope"] == "all" for c in m["minerals"]}
+    assert CHINA_2026 <= china
+    assert any(m["country"] == "CD" and m["kind"] == "export quota" and m["status"] == "in force" for m in found)
+    assert any(m["country"] == "ZA" and m["kind"] == "export licensing" and m["status"] == "in force" for m in found)
+    suspended = [m for m in found if m["status"] == "suspended" and m["suspended_until"] == "2026-11-10"]
+    assert {"holmium", "erbium", "thulium", "europium", "ytterbium"} <= {c["mineral"] for m in suspended for c in m["minerals"]}
+    assert not any(m["country"] == "CN" and m["measure"].startswith("USGS") for m in found)  # no double count
+
+
+def test_before_it_took_effect_a_measure_is_not_listed(cli):
+    assert not any("2023 No. 23" in m["measure"] for m in measures(cli, "--as-of", "2023-01-01"))
+    assert any("2023 No. 23" in m["measure"] for m in measures(cli, "--as-of", "2023-08-01"))
+
+
+def test_after_the_expiries_what_the_data_does_not_know_is_unknown(cli):
+    found = {m["measure"]: m for m in measures(cli, "--as-of", "2026-12-01")}
+    assert found["MOFCOM/GAC Announcement 2025 No. 57"]["status"] == "unknown"
+    assert found["MOFCOM Announcement 2024 No. 46 (Art. 2)"]["status"] == "unknown"
+
+
+def test_chromium_south_africa_ships_96_percent_of_us_chromite_ore(cli):
+    south_africa = next(m for m in measures(cli, "--mineral", "chromium") if m["country"] == "ZA")
+    covered = south_africa["minerals"][0]
+    assert covered["import_share"] == 96 and "Chromite" in covered["import_category"]
+    assert south_africa["kind"] == "export licensing" and south_africa["source"]["source"]
+
+
+def test_a_bad_date_is_a_usage_error(cli):
+    run = cli("controls", "--as-of", "15.01.2026")
+    assert run.exit_code == 2 and "YYYY-MM-DD" in run.stderr
