@@ -90,9 +90,8 @@ def figure(share: Optional[Share]) -> Bounded:
     return Bounded(value=value, bound=bound, low=low, high=high)
 
 
-def _leaders(series: WorldSeries, n: int) -> list[Producer]:
+def _leaders(series: WorldSeries, n: int, found: dict) -> list[Producer]:
     """The n largest producers (ties broken by file order)."""
-    found = shares(series)
     known = sorted((i for i in found if found[i] is not None), key=lambda i: -found[i].value)[:n]
     return [Producer(rank=place, country=series.entries[i].country, name=series.entries[i].name,
                      published=series.entries[i].published, estimated=series.entries[i].estimated,
@@ -119,11 +118,11 @@ def table(series: Optional[WorldSeries], allied: set[str]) -> Optional[WorldTabl
                       rounded=series.rounded, producers=producers)
 
 
-def set_share(series: Optional[WorldSeries], codes: set[str]) -> Bounded:
+def set_share(series: Optional[WorldSeries], codes: set[str], found: Optional[dict] = None) -> Bounded:
     """The share of world production of a set of countries; unknown where none of them has a known figure."""
     if series is None:
         return UNKNOWN
-    found = shares(series)
+    found = found if found is not None else shares(series)
     picked = [found[i] for i, e in enumerate(series.entries) if e.country in codes and found[i] is not None]
     missing = codes - {e.country for e in series.entries}
     other = next((found[i] for i, e in enumerate(series.entries) if e.country is None), None)
@@ -134,11 +133,11 @@ def set_share(series: Optional[WorldSeries], codes: set[str]) -> Bounded:
     return figure(Share(value, low, high + hidden))
 
 
-def concentration(series: Optional[WorldSeries]) -> tuple[Bounded, Bounded]:
+def concentration(series: Optional[WorldSeries], found: Optional[dict] = None) -> tuple[Bounded, Bounded]:
     """(HHI, top-3 share) over the producers USGS names ('Other countries' left out)."""
     if series is None:
         return UNKNOWN, UNKNOWN
-    found = shares(series)
+    found = found if found is not None else shares(series)
     named = [found[i] for i, e in enumerate(series.entries) if e.country is not None and found[i] is not None]
     if not named:
         return UNKNOWN, UNKNOWN
@@ -226,12 +225,17 @@ def _citations(world_file, series: list) -> list[Cited]:
     return [Cited(what=f"world tables: {sections}", source=world_file.source)]
 
 
-def origin(world_file, mineral, import_shares, names: dict[str, str]) -> Optional[WorldOrigin]:
-    """The default production table of the mineral beside its import sources; None without world data."""
+def origin(world_file, mineral, import_shares, names: dict[str, str]) -> tuple[Optional[WorldOrigin], dict[str, Bounded]]:
+    """(the default production table beside the import sources, ISO code -> share of every producer).
+
+    (None, {}) without world data.  The shares are worked out once for both.
+    """
     production = pick(world_file, series_for(world_file, mineral.commodity), None, None)
     if production is None:
-        return None
+        return None, {}
     found = shares(production)
+    producers = {e.country: figure(found[i]) for i, e in enumerate(production.entries)
+                 if e.country is not None and found[i] is not None and found[i].high > 0}
     by_code = {e.country: (e, found[i]) for i, e in enumerate(production.entries) if e.country is not None}
     sources, without = [], []
     for s in (import_shares.shares if import_shares else []):
@@ -244,14 +248,14 @@ def origin(world_file, mineral, import_shares, names: dict[str, str]) -> Optiona
         sources.append(OriginSource(country=s.country, name=names.get(s.country, s.name), import_share=s.percent,
                                     world_share=figure(share) if entry is not None else figure(Share(0.0, 0.0, 0.0)),
                                     produces=produces))
-    hhi, _ = concentration(production)
-    leaders = _leaders(production, 3)
+    hhi, _ = concentration(production, found)
     caveat = (f"World shares are of {production.detail.lower()} ({production.year}), a stage of supply; import "
               "shares are of what the U.S. imports. A country that ships but produces nothing at this stage "
               "likely re-exports or processes material of other origin.")
-    return WorldOrigin(stage=production.stage, detail=production.detail, year=production.year, unit=production.unit,
-                       china=set_share(production, {CHINA}), hhi=hhi, leaders=leaders, sources=sources,
-                       shippers_without_production=without, caveat=caveat)
+    view = WorldOrigin(stage=production.stage, detail=production.detail, year=production.year, unit=production.unit,
+                       china=set_share(production, {CHINA}, found), hhi=hhi, leaders=_leaders(production, 3, found),
+                       sources=sources, shippers_without_production=without, caveat=caveat)
+    return view, producers
 
 
 def world_role(world_file, groups: list[tuple[str, list[str]]], code: str) -> list[WorldRole]:

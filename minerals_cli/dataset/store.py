@@ -74,7 +74,7 @@ def records_of(key: str, top: dict, parts, rebuild=None) -> Any:
     from . import records
 
     if top["long"] is None:
-        return records.whole(key, top["fields"])
+        return top["fields"] if key not in records.FILE_RECORDS else records.whole(key, top["fields"])
     checked = parts if rebuild is None else Checked(parts, rebuild)
     return records.FILE_RECORDS[key](key, top["fields"], checked, top["derived"])
 

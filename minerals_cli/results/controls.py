@@ -17,6 +17,7 @@ class CoveredMineral(Result):
     import_share: Optional[float] = Field(description="% of U.S. imports from the controlling country; null where unknown")
     world_stage: Optional[str] = Field(description="the world table of `world_share`")
     world_share: Bounded = Field(description="the controlling country's share of world production, %")
+    note: Optional[str] = Field(None, description="where the form controlled differs from the form the share is of")
 
 
 class ControlResult(Result):
@@ -47,3 +48,21 @@ class ControlsResult(Result):
     measures: list[ControlResult]
     caveats: list[str]
     citations: list[Cited]
+
+
+class ControlLink(Result):
+    """An export control as another view shows it: exposure, country, show."""
+
+    id: str
+    country: str
+    name: str
+    measure: str
+    kind: str
+    scope: str
+    status: str = Field(description="on the date of `as_of` of the view (today by default)")
+    status_note: Optional[str]
+    minerals: list[str] = Field(description="the minerals it covers (in exposure: the one asked about)")
+    role: Optional[str] = Field(None, description="exposure: 'import source', 'world producer' or both")
+    import_share: Optional[float] = Field(None, description="exposure: % of U.S. imports from the country")
+    world_share: Optional[Bounded] = Field(None, description="exposure: the country's share of world production")
+    source: Citation

@@ -45,3 +45,36 @@ def test_chromium_south_africa_ships_96_percent_of_us_chromite_ore(cli):
 def test_a_bad_date_is_a_usage_error(cli):
     run = cli("controls", "--as-of", "15.01.2026")
     assert run.exit_code == 2 and "YYYY-MM-DD" in run.stderr
+
+
+def test_exposure_names_china_s_gallium_licensing_and_its_status(cli):
+    found = {c["measure"]: c for c in run_json(cli, "exposure", "gallium")["controls"]}
+    licensing = found["MOFCOM/GAC Announcement 2023 No. 23"]
+    assert licensing["status"] == "in force" and licensing["import_share"] == 18
+    assert licensing["role"] == "import source and world producer" and licensing["source"]["url"]
+
+
+def test_country_and_show_list_the_controls(cli):
+    assert [c["minerals"] for c in run_json(cli, "country", "ZA")["controls"]] == [["chromium"]]
+    assert {c["country"] for c in run_json(cli, "show", "lithium")["controls"]} >= {"ZW", "CN"}
+
+
+def test_scenario_cuts_the_controlling_countries_of_the_kinds_chosen(cli):
+    bans = run_json(cli, "scenario", "--controls", "ban,quota", "--as-of", "2026-01-15")
+    assert bans["controls"]["kinds"] == ["ban", "quota"] and bans["controls"]["measures"]
+    assert all(r["controls"] for r in bans["rows"])
+    licensing = run_json(cli, "scenario", "--controls", "licensing", "--as-of", "2026-01-15")
+    gallium = next(r for r in licensing["rows"] if r["commodity"] == "gallium")
+    assert [c["country"] for c in gallium["cut"]] == ["CN"] and "mofcom" in " ".join(gallium["controls"])
+    assert any("Licensing is counted" in c for c in licensing["caveats"])
+    assert not any("Licensing is counted" in c for c in bans["caveats"])
+
+
+def test_scenario_with_neither_cut_nor_controls_is_a_usage_error(cli):
+    run = cli("scenario")
+    assert run.exit_code == 2 and "--controls" in run.stderr
+
+
+def test_a_raw_form_control_says_when_the_share_is_of_other_forms(cli):
+    malaysia = next(m for m in run_json(cli, "controls", "--mineral", "neodymium")["measures"] if m["country"] == "MY")
+    assert malaysia["minerals"][0]["note"] and "raw" in malaysia["minerals"][0]["note"]
