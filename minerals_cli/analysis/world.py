@@ -90,9 +90,8 @@ def figure(share: Optional[Share]) -> Bounded:
     return Bounded(value=value, bound=bound, low=low, high=high)
 
 
-def _leaders(series: WorldSeries, n: int) -> list[Producer]:
+def _leaders(series: WorldSeries, n: int, found: dict) -> list[Producer]:
     """The n largest producers (ties broken by file order)."""
-    found = shares(series)
     known = sorted((i for i in found if found[i] is not None), key=lambda i: -found[i].value)[:n]
     return [Producer(rank=place, country=series.entries[i].country, name=series.entries[i].name,
                      published=series.entries[i].published, estimated=series.entries[i].estimated,
@@ -100,10 +99,10 @@ def _leaders(series: WorldSeries, n: int) -> list[Producer]:
             for place, i in enumerate(known, start=1)]
 
 
-def table(series: Optional[WorldSeries], allied: set[str]) -> Optional[WorldTable]:
+def table(series: Optional[WorldSeries], allied: set[str], found: Optional[dict] = None) -> Optional[WorldTable]:
     if series is None:
         return None
-    found = shares(series)
+    found = found if found is not None else shares(series)
     order = sorted(range(len(series.entries)), key=lambda i: (found[i] is None, -(found[i].value if found[i] else 0)))
     producers, last, place = [], None, 0
     for n, i in enumerate(order, start=1):
@@ -119,11 +118,11 @@ def table(series: Optional[WorldSeries], allied: set[str]) -> Optional[WorldTabl
                       rounded=series.rounded, producers=producers)
 
 
-def set_share(series: Optional[WorldSeries], codes: set[str]) -> Bounded:
+def set_share(series: Optional[WorldSeries], codes: set[str], found: Optional[dict] = None) -> Bounded:
     """The share of world production of a set of countries; unknown where none of them has a known figure."""
     if series is None:
         return UNKNOWN
-    found = shares(series)
+    found = found if found is not None else shares(series)
     picked = [found[i] for i, e in enumerate(series.entries) if e.country in codes and found[i] is not None]
     missing = codes - {e.country for e in series.entries}
     other = next((found[i] for i, e in enumerate(series.entries) if e.country is None), None)
@@ -134,11 +133,11 @@ def set_share(series: Optional[WorldSeries], codes: set[str]) -> Bounded:
     return figure(Share(value, low, high + hidden))
 
 
-def concentration(series: Optional[WorldSeries]) -> tuple[Bounded, Bounded]:
+def concentration(series: Optional[WorldSeries], found: Optional[dict] = None) -> tuple[Bounded, Bounded]:
     """(HHI, top-3 share) over the producers USGS names ('Other countries' left out)."""
     if series is None:
         return UNKNOWN, UNKNOWN
-    found = shares(series)
+    found = found if found is not None else shares(series)
     named = [found[i] for i, e in enumerate(series.entries) if e.country is not None and found[i] is not None]
     if not named:
         return UNKNOWN, UNKNOWN
@@ -160,13 +159,14 @@ def world(world_file, mineral, allies: AllySet, stage: Optional[str] = None, yea
     allied = set(allies.countries)
     reserves = pick(world_file, series, "reserves", None)
     capacity = pick(world_file, series, "capacity", None)
-    hhi, top3 = concentration(production)
+    found = shares(production) if production is not None else None  # once for every figure below
+    hhi, top3 = concentration(production, found)
     unknown = _unknown(world_file, mineral, series, production, stage, year)
     return WorldResult(
         mineral=mineral.id, name=mineral.name, commodity=mineral.commodity,
         edition=world_file.edition if world_file is not None else None,
-        production=table(production, allied), china=set_share(production, {CHINA}), allies=allies,
-        allied_share=set_share(production, allied), hhi=hhi, top3=top3,
+        production=table(production, allied, found), china=set_share(production, {CHINA}, found), allies=allies,
+        allied_share=set_share(production, allied, found), hhi=hhi, top3=top3,
         reserves=table(reserves, allied), capacity=table(capacity, allied),
         stages=stages(series), unknown=unknown, caveats=caveats(production),
         citations=_citations(world_file, series),
@@ -244,13 +244,13 @@ def origin(world_file, mineral, import_shares, names: dict[str, str]) -> Optiona
         sources.append(OriginSource(country=s.country, name=names.get(s.country, s.name), import_share=s.percent,
                                     world_share=figure(share) if entry is not None else figure(Share(0.0, 0.0, 0.0)),
                                     produces=produces))
-    hhi, _ = concentration(production)
-    leaders = _leaders(production, 3)
+    hhi, _ = concentration(production, found)
+    leaders = _leaders(production, 3, found)
     caveat = (f"World shares are of {production.detail.lower()} ({production.year}), a stage of supply; import "
               "shares are of what the U.S. imports. A country that ships but produces nothing at this stage "
               "likely re-exports or processes material of other origin.")
     return WorldOrigin(stage=production.stage, detail=production.detail, year=production.year, unit=production.unit,
-                       china=set_share(production, {CHINA}), hhi=hhi, leaders=leaders, sources=sources,
+                       china=set_share(production, {CHINA}, found), hhi=hhi, leaders=leaders, sources=sources,
                        shippers_without_production=without, caveat=caveat)
 
 
