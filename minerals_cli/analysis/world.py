@@ -99,10 +99,10 @@ def _leaders(series: WorldSeries, n: int, found: dict) -> list[Producer]:
             for place, i in enumerate(known, start=1)]
 
 
-def table(series: Optional[WorldSeries], allied: set[str]) -> Optional[WorldTable]:
+def table(series: Optional[WorldSeries], allied: set[str], found: Optional[dict] = None) -> Optional[WorldTable]:
     if series is None:
         return None
-    found = shares(series)
+    found = found if found is not None else shares(series)
     order = sorted(range(len(series.entries)), key=lambda i: (found[i] is None, -(found[i].value if found[i] else 0)))
     producers, last, place = [], None, 0
     for n, i in enumerate(order, start=1):
@@ -159,13 +159,14 @@ def world(world_file, mineral, allies: AllySet, stage: Optional[str] = None, yea
     allied = set(allies.countries)
     reserves = pick(world_file, series, "reserves", None)
     capacity = pick(world_file, series, "capacity", None)
-    hhi, top3 = concentration(production)
+    found = shares(production) if production is not None else None  # once for every figure below
+    hhi, top3 = concentration(production, found)
     unknown = _unknown(world_file, mineral, series, production, stage, year)
     return WorldResult(
         mineral=mineral.id, name=mineral.name, commodity=mineral.commodity,
         edition=world_file.edition if world_file is not None else None,
-        production=table(production, allied), china=set_share(production, {CHINA}), allies=allies,
-        allied_share=set_share(production, allied), hhi=hhi, top3=top3,
+        production=table(production, allied, found), china=set_share(production, {CHINA}, found), allies=allies,
+        allied_share=set_share(production, allied, found), hhi=hhi, top3=top3,
         reserves=table(reserves, allied), capacity=table(capacity, allied),
         stages=stages(series), unknown=unknown, caveats=caveats(production),
         citations=_citations(world_file, series),
@@ -249,12 +250,13 @@ def origin(world_file, mineral, import_shares, names: dict[str, str]) -> tuple[O
                                     world_share=figure(share) if entry is not None else figure(Share(0.0, 0.0, 0.0)),
                                     produces=produces))
     hhi, _ = concentration(production, found)
+    leaders = _leaders(production, 3, found)
     caveat = (f"World shares are of {production.detail.lower()} ({production.year}), a stage of supply; import "
               "shares are of what the U.S. imports. A country that ships but produces nothing at this stage "
               "likely re-exports or processes material of other origin.")
     view = WorldOrigin(stage=production.stage, detail=production.detail, year=production.year, unit=production.unit,
-                       china=set_share(production, {CHINA}, found), hhi=hhi, leaders=_leaders(production, 3, found),
-                       sources=sources, shippers_without_production=without, caveat=caveat)
+                       china=set_share(production, {CHINA}, found), hhi=hhi, leaders=leaders, sources=sources,
+                       shippers_without_production=without, caveat=caveat)
     return view, producers
 
 

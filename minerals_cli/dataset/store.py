@@ -73,7 +73,7 @@ def records_of(key: str, top: dict, parts, rebuild=None) -> Any:
     """The records of an opened form (head and parts); a damaged part later calls `rebuild`."""
     from . import records
 
-    if top["long"] is None:
+    if top["long"] is None:  # read whole: the head's fields are the records, unless the file keeps its list whole
         return top["fields"] if key not in records.FILE_RECORDS else records.whole(key, top["fields"])
     checked = parts if rebuild is None else Checked(parts, rebuild)
     return records.FILE_RECORDS[key](key, top["fields"], checked, top["derived"])
@@ -195,7 +195,11 @@ def open_stored(path: Path, key: str, source: str, schema: str, owners: set[int]
 
 
 def write_form(path: Path, data: bytes) -> None:
-    """Store a form atomically (a temporary file renamed over it); a folder that refuses is no error."""
+    """Store a form atomically (a temporary file renamed over it); a folder that refuses is no error.
+
+    Not writes.write_file: a form is our own cache, not a user's file; it needs no fsync and no kept
+    mode (a torn one fails its checksums and is rebuilt), and the first run on new data pays for neither.
+    """
     import tempfile
 
     try:
