@@ -25,6 +25,8 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE.parent.parent / "shared" / "sources" / "controls" / "export_controls.csv"
 TARGET = HERE.parent / "data" / "export_controls.yaml"
 AS_OF = "2026-12-01"
+# USGS's own rows: the table, and the release file the compiled rows were read from (the row's URL is USGS's source).
+USGS_TABLE = "Table 4 (Country Export Control), data release MCS2026_T4_Country_Export_Control.csv"
 HEADER = f"""\
 # Export controls on minerals that matter for U.S. import dependence, status as of {AS_OF}.
 # Built by tools/build_export_controls.py from shared/sources/controls/export_controls.csv (its README
@@ -43,6 +45,7 @@ def record(row: dict[str, str]) -> dict:
     urls = [u.strip() for u in row["source_url"].split("|") if u.strip()]
     first_url = next((u for u in urls if u.startswith("http")), None)
     label = next((u for u in urls if not u.startswith("http")), None)
+    usgs = row["measure_id"].startswith("USGS-MCS2026-T4")
     out = {
         "id": slug(row["country_iso2"], row["measure_id"]),
         "country": row["country_iso2"],
@@ -62,21 +65,28 @@ def record(row: dict[str, str]) -> dict:
         "lifted_on": row["lifted_on"] or None,
         "aggregate": "aggregate row" in row["kind"],
         "confidence": row["confidence"],
-        "source": {"source": label or row["measure_id"], "url": first_url, "note": row["source_note"] or None},
+        "source": {"source": label or row["measure_id"], "table": USGS_TABLE if usgs else None, "url": first_url,
+                   "note": row["source_note"] or None},
     }
     if len(urls) > 1:
         out["other_sources"] = [u for u in urls if u != first_url and u != label]
+    out["source"] = {k: v for k, v in out["source"].items() if v is not None}
     return {k: v for k, v in out.items() if v not in (None, [], False) or k in ("minerals", "aggregate")}
 
 
 def main(argv: list[str]) -> int:
-    source = Path(argv[0]) if argv else SOURCE
-    target = Path(argv[1]) if len(argv) > 1 else TARGET
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write data/export_controls.yaml from the compiled export-controls CSV.")
+    parser.add_argument("source", nargs="?", type=Path, default=SOURCE, help=f"the CSV (default {SOURCE})")
+    parser.add_argument("target", nargs="?", type=Path, default=TARGET, help=f"the YAML to write (default {TARGET})")
+    args = parser.parse_args(argv)
+    source, target = args.source, args.target
     with open(source, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     doc = {
         "as_of": AS_OF,
-        "source": {"source": "shared/sources/controls/export_controls.csv", "table": "44 rows, compiled 2026-12-01",
+        "source": {"source": "shared/sources/controls/export_controls.csv", "table": f"{len(rows)} rows, compiled {AS_OF}",
                    "note": "USGS MCS 2026 Table 4 (Country Export Control) plus measure-level rows with their sources"},
         "measures": [record(r) for r in rows],
     }

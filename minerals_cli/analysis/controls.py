@@ -16,6 +16,8 @@ from typing import Optional
 
 from ..results.base import Cited
 from ..results.controls import ControlLink, ControlResult, ControlsResult, CoveredMineral
+from .bounds import bounded
+from .shares import set_share as set_share_of_imports
 from .supply import commodity_index
 from .world import pick, series_for, set_share
 
@@ -127,10 +129,8 @@ def _covered(measure, mineral, commodities, world, edition) -> CoveredMineral:
     commodity = commodities.get(mineral.commodity) if mineral.commodity else None
     lists = [s for s in (commodity.import_shares if commodity else []) if edition is None or s.edition <= edition]
     chosen = _matching_list(measure, lists)
-    share = None
-    if chosen is not None:
-        named = [s.percent for s in chosen.shares if s.country == measure.country]
-        share = sum(named) if named else 0.0
+    # A country the list does not name may hide in 'Other' or in what an incomplete list leaves out: a range, never 0.
+    share = bounded(set_share_of_imports(chosen, {measure.country}, other_may_hide=True)) if chosen is not None else None
     production = pick(world, series_for(world, mineral.commodity), None, None) if world is not None else None
     return CoveredMineral(mineral=mineral.id, commodity=mineral.commodity,
                           import_category=chosen.category if chosen else None, import_share=share,

@@ -46,7 +46,7 @@ def view(r) -> View:
     rows = [[m.name, m.measure, m.kind, m.scope, m.status + (f" ({m.status_note})" if m.status_note else ""),
              ", ".join(c.mineral for c in m.minerals) or "none of the list"] for m in r.measures]
     tables = [Table(f"Export controls on {r.as_of}", ["country", "measure", "kind", "scope", "status", "minerals"], rows)]
-    covered = [[m.name, c.mineral, c.import_category or "—", c.import_share, shown(c.world_share), m.status]
+    covered = [[m.name, c.mineral, c.import_category or "—", shown(c.import_share) if c.import_share else None, shown(c.world_share), m.status]
                for m in r.measures for c in m.minerals]
     if covered:
         tables.append(Table("What the controlling countries supply", ["country", "mineral", "import list",

@@ -14,7 +14,8 @@ class CoveredMineral(Result):
     mineral: str
     commodity: Optional[str]
     import_category: Optional[str] = Field(description="the share list used: the form controlled where USGS splits by form")
-    import_share: Optional[float] = Field(description="% of U.S. imports from the controlling country; null where unknown")
+    import_share: Optional[Bounded] = Field(description="% of U.S. imports (of `import_category`) from the controlling "
+                                             "country, a range where it may be inside 'Other'; null without a share list")
     world_stage: Optional[str] = Field(description="the world table of `world_share`")
     world_share: Bounded = Field(description="the controlling country's share of world production, %")
     note: Optional[str] = Field(None, description="where the form controlled differs from the form the share is of")

@@ -38,8 +38,15 @@ def test_after_the_expiries_what_the_data_does_not_know_is_unknown(cli):
 def test_chromium_south_africa_ships_96_percent_of_us_chromite_ore(cli):
     south_africa = next(m for m in measures(cli, "--mineral", "chromium") if m["country"] == "ZA")
     covered = south_africa["minerals"][0]
-    assert covered["import_share"] == 96 and "Chromite" in covered["import_category"]
+    assert covered["import_share"]["value"] == 96 and "Chromite" in covered["import_category"]
+    assert covered["import_share"]["bound"] == "exact"
     assert south_africa["kind"] == "export licensing" and south_africa["source"]["source"]
+
+
+def test_a_country_the_share_list_does_not_name_has_a_range_not_a_zero(cli):
+    vietnam = next(m for m in measures(cli, "--mineral", "chromium") if m["country"] == "VN")
+    share = vietnam["minerals"][0]["import_share"]
+    assert share["low"] == 0 and share["high"] > 0 and share["bound"] != "exact"
 
 
 def test_a_bad_date_is_a_usage_error(cli):
