@@ -38,11 +38,16 @@ def kind_class(kind: str) -> str:
     return KIND_CLASSES.get(kind, "other")
 
 
-def in_force_on(data_controls, day: str, kinds: set[str]) -> list:
-    """The measures of those kinds in force on `day` (never USGS's aggregate row, never an unknown status)."""
+def of_kinds_on(data_controls, day: str, kinds: set[str]) -> tuple[list, list]:
+    """(measures of those kinds in force on `day`, those whose status that day is unknown); never USGS's aggregate.
+
+    A scenario cuts only the first; the second it names, so an unknown is neither cut nor silently dropped.
+    """
     data_day = data_controls.as_of
-    return [m for m in data_controls.measures if not m.aggregate and kind_class(m.kind) in kinds
-            and status_on(m, day, data_day)[0] == "in force"]
+    chosen = [m for m in data_controls.measures if not m.aggregate and kind_class(m.kind) in kinds and m.minerals]
+    statuses = [status_on(m, day, data_day)[0] for m in chosen]
+    return ([m for m, s in zip(chosen, statuses) if s == "in force"],
+            [m for m, s in zip(chosen, statuses) if s == "unknown"])
 
 
 def bearing_on(data_controls, day: str, mineral_ids: set[str], countries: Optional[set[str]] = None) -> list:

@@ -106,6 +106,9 @@ def _control_caveats(choice: Optional[ControlChoice]) -> list[str]:
     out = [f"Cut with the export controls in force on {choice.as_of} of the kinds chosen: {', '.join(choice.kinds)}. "
            "Each mineral's cut adds the countries whose measures cover it; a measure covers a form (ore, metal, ...) "
            "that may not be the form the U.S. imports."]
+    if choice.unknown:
+        out.append(f"{len(choice.unknown)} measure(s) of these kinds have an unknown status on {choice.as_of} and are "
+                   f"not cut (the data does not know whether they apply): {', '.join(choice.unknown)}.")
     if "licensing" in choice.kinds:
         out.append("Licensing is counted as stopping supply: a licence can be granted; this is the worst case.")
     return out

@@ -58,17 +58,18 @@ def command(
 
 def _controlled(data, controls: str, as_of: Optional[str]):
     """(mineral id -> measures in force of the kinds asked, the choice as the result states it)."""
-    from ..analysis.controls import in_force_on
+    from ..analysis.controls import of_kinds_on
     from ..resolve import resolve_control_kinds, resolve_date
     from ..results.scenario import ControlChoice
 
     kinds, day = resolve_control_kinds(controls), resolve_date(as_of)
-    measures = in_force_on(data.controls, day, set(kinds))
+    measures, unknown = of_kinds_on(data.controls, day, set(kinds))
     by_mineral: dict[str, list] = {}
     for m in measures:
         for mineral in m.minerals:
             by_mineral.setdefault(mineral, []).append(m)
-    return by_mineral, ControlChoice(kinds=kinds, as_of=day, measures=[m.id for m in measures])
+    return by_mineral, ControlChoice(kinds=kinds, as_of=day, measures=[m.id for m in measures],
+                                     unknown=[m.id for m in unknown])
 
 
 def view(r) -> View:

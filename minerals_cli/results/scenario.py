@@ -43,6 +43,8 @@ class ControlChoice(Result):
     kinds: list[str] = Field(description="kinds of measure counted: ban, quota, licensing, state-trading, ...")
     as_of: str = Field(description="measures in force on this date")
     measures: list[str] = Field(description="ids of the measures used")
+    unknown: list[str] = Field([], description="ids of the measures of those kinds whose status on the date is "
+                                               "unknown: not cut, and not known to be lifted")
 
 
 class ScenarioResult(Result):

@@ -85,3 +85,12 @@ def test_scenario_with_neither_cut_nor_controls_is_a_usage_error(cli):
 def test_a_raw_form_control_says_when_the_share_is_of_other_forms(cli):
     malaysia = next(m for m in run_json(cli, "controls", "--mineral", "neodymium")["measures"] if m["country"] == "MY")
     assert malaysia["minerals"][0]["note"] and "raw" in malaysia["minerals"][0]["note"]
+
+
+def test_a_scenario_names_the_measures_whose_status_is_unknown_and_does_not_cut_them(cli):
+    after = run_json(cli, "scenario", "--controls", "licensing", "--as-of", "2026-12-01")
+    assert "cn-mofcom-gac-announcement-2025-no-57" in after["controls"]["unknown"]
+    assert "cn-mofcom-gac-announcement-2025-no-57" not in after["controls"]["measures"]
+    assert any("unknown status on 2026-12-01" in c for c in after["caveats"])
+    before = run_json(cli, "scenario", "--controls", "licensing", "--as-of", "2026-01-15")
+    assert before["controls"]["unknown"] == []
