@@ -61,6 +61,32 @@ def resolve_minerals(minerals, names: list[str], list_query: Optional[str], ever
     return [resolve_mineral(minerals, name) for name in names]
 
 
+def resolve_date(text: Optional[str]) -> str:
+    """A date the user gave, or today, as YYYY-MM-DD."""
+    from datetime import date
+
+    from .analysis.controls import today
+
+    if text is None:
+        return today()
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"not a date: {quoted(text)}", "give it as YYYY-MM-DD, e.g. 2026-01-15") from None
+
+
+def resolve_control_kinds(text: str) -> list[str]:
+    """The kinds of export control a user counts (ban,quota,...), each once, in the order given."""
+    from .analysis.controls import KINDS
+
+    kinds = list(dict.fromkeys(k.strip().lower() for k in text.split(",") if k.strip()))
+    wrong = [k for k in kinds if k not in KINDS]
+    if wrong or not kinds:
+        raise UsageError(f"unknown kind of export control {quoted(', '.join(wrong) or text)}",
+                         "valid kinds: " + ", ".join(KINDS))
+    return kinds
+
+
 WORLD_STAGES = ("mine", "refinery", "smelter", "primary", "production", "capacity", "reserves")
 
 

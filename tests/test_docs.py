@@ -15,6 +15,7 @@ from minerals_cli.cli import COMMANDS, app
 from minerals_cli.dataset import schema
 from minerals_cli.results.base import Result
 from minerals_cli.results.chart import ChartResult
+from minerals_cli.results.controls import ControlsResult
 from minerals_cli.results.country import CountryResult
 from minerals_cli.results.exposure import ExposureResult
 from minerals_cli.results.gaps import GapsResult
@@ -38,6 +39,7 @@ RESULTS = {
     "ingest-mcs": IngestResult,
     "exposure": ExposureResult,
     "world": WorldResult,
+    "controls": ControlsResult,
     "country": CountryResult,
     "gaps": GapsResult,
     "scenario": ScenarioResult,
@@ -51,6 +53,7 @@ EXAMPLES = {
     "summary": ["summary"],
     "exposure": ["exposure", "lithium"],
     "world": ["world", "gallium"],
+    "controls": ["controls"],
     "country": ["country", "CN"],
     "gaps": ["gaps"],
     "scenario": ["scenario", "--cut", "CN"],

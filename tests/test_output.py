@@ -25,6 +25,7 @@ EXAMPLES = {
     "show": ["show", "lithium"],
     "exposure": ["exposure", "lithium"],
     "world": ["world", "gallium"],
+    "controls": ["controls"],
     "country": ["country", "CN"],
     "gaps": ["gaps"],
     "scenario": ["scenario", "--cut", "CN"],

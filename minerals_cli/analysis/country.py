@@ -8,6 +8,7 @@ from ..results.base import Cited
 from ..results.country import CountryMineralRow, CountryResult
 from .bounds import bounded, exact, exposure_span
 from .caveats import OTHER_CONVENTION, SHIPMENT_CAVEAT
+from .controls import links, today
 from .groups import CHINA, DOMESTIC, country_names
 from .leading import leading_codes
 from .scope import edition_or_default, list_or_latest
@@ -27,6 +28,7 @@ def country_view(
     list_id: Optional[str] = None,
     edition: Optional[int] = None,
     world=None,
+    controls=None,
 ) -> CountryResult:
     """Every mineral of the list the U.S. imports from one country, ranked by exposure; its world role if `world`."""
     list_id, edition = list_or_latest(minerals, list_id), edition_or_default(imports, edition)
@@ -70,6 +72,7 @@ def country_view(
         leading_for=leading_for,
         world_role=(roles := world_role(world, groups_of_list, code)),
         leads_world_for=sorted(m for r in roles if r.leads for m in r.minerals),
+        controls=links(controls, today(), names, country=code),
         caveats=caveats + ([WORLD_CAVEAT] if roles else []),
         citations=dedupe(cited + (world_citations_of(world) if roles else [])),
     )

@@ -24,6 +24,7 @@ from ..results.exposure import (
 )
 from .bounds import Span, allied_span, bounded, clean, domestic_span, exact, exposure_span
 from .caveats import basis_caveat, bound_caveat, inherited_note, share_caveats
+from .controls import exposure_links, links, today
 from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
 from .leading import leading_codes
 from .scope import edition_or_default
@@ -57,6 +58,8 @@ class Shared(NamedTuple):
     notes: list[str]
     citations: list[Cited]
     world: object = None  # the world_production.yaml records, if the data has them
+    controls: list = []  # the export controls that bear on the day (analysis/controls.links)
+    origins: dict = {}  # commodity -> its world view: minerals that share a commodity (the lanthanides) share it
 
 
 def exposure(
@@ -67,9 +70,10 @@ def exposure(
     targets: list[TargetInfo],
     edition: Optional[int] = None,
     world=None,
+    controls=None,
 ) -> ExposureResult:
     """Reliance, suppliers, exposure to each, allied share, concentration and gaps of one mineral."""
-    return exposures(imports, countries, [mineral], allies, targets, edition, world)[0]
+    return exposures(imports, countries, [mineral], allies, targets, edition, world, controls)[0]
 
 
 def exposures(
@@ -80,8 +84,13 @@ def exposures(
     targets: list[TargetInfo],
     edition: Optional[int] = None,
     world=None,
+    controls=None,
+    day=None,
 ) -> list[ExposureResult]:
-    """`exposure` of each mineral, in order (`minerals exposure --all`); `world`: the world tables, if any."""
+    """`exposure` of each mineral, in order (`minerals exposure --all`); the world tables and export controls, if any.
+
+    Controls get their status on `day` (default today).
+    """
     shared = Shared(
         edition=edition_or_default(imports, edition),
         commodities=commodity_index(imports),
@@ -92,6 +101,8 @@ def exposures(
         notes=target_notes(targets),
         citations=_shared_citations(countries, allies, targets),
         world=world,
+        controls=links(controls, day or today(), country_names(countries)) if controls is not None else [],
+        origins={},
     )
     return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
 
@@ -101,6 +112,10 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
     supply = supply_of(shared.commodities, mineral.commodity, edition)
     commodity, rel, shares, nir = supply.commodity, supply.reliance, supply.shares, supply.nir
     inherited = inherited_note(mineral, commodity)
+    key = commodity.id if commodity is not None else mineral.id
+    if key not in shared.origins:
+        shared.origins[key] = origin(shared.world, mineral, shares, names)
+    world_view, producers = shared.origins[key]
 
     allied_imports = set_share(shares, allied_codes) if shares else None
     allied = allied_span(nir, allied_imports)
@@ -140,7 +155,9 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         unknown=unknown,
         caveats=caveats,
         notes=list(shared.notes),
-        world=origin(shared.world, mineral, shares, names),
+        world=world_view,
+        controls=exposure_links(shared.controls, mineral.id, named_shares(shares) if shares else {},
+                                producers) if shared.controls else [],
         citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations
                          + world_citations(shared.world, mineral)),
     )

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
 
 
-def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile] = None) -> MineralProfile:
+def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile] = None,
+            controls: Optional[list] = None) -> MineralProfile:
     """Names, group and list history of one mineral, with the notices cited.
 
     With the import-dependence data, also its reliance history and import
@@ -50,6 +51,7 @@ def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile]
         notes=list(mineral.notes),
         citations=[e.citation for e in data.lists if on_list(mineral, e.id)],
         trade=trade_profile(imports, mineral) if imports is not None else None,
+        controls=list(controls or []),
     )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..results.base import Cited
-from ..results.scenario import AtRiskRow, CutShare, ScenarioResult, ScenarioTotals
-from .bounds import EPSILON, Span, bounded, exposure_span, mean_span
+from ..results.scenario import AtRiskRow, ControlChoice, CutShare, ScenarioResult, ScenarioTotals
+from .bounds import EPSILON, Span, bounded, exact, exposure_span, mean_span
 from .caveats import EQUAL_WEIGHTS, OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .groups import CHINA, DOMESTIC, country_names
 from .scope import edition_or_default, list_or_latest
@@ -25,13 +25,18 @@ def scenario(
     list_id: Optional[str] = None,
     edition: Optional[int] = None,
     cut_notes: Optional[list[str]] = None,
+    controlled: Optional[dict[str, list]] = None,
+    choice: Optional[ControlChoice] = None,
 ) -> ScenarioResult:
     """The share of U.S. supply at risk, per mineral, if the cut countries stopped exporting.
 
     `cut` comes from resolve.cut_set, which keeps the United States out of it;
-    `cut_notes` are its words on what it left out.
+    `cut_notes` are its words on what it left out.  `controlled` (mineral id
+    -> the export-control measures chosen, analysis/controls.py) adds, for
+    each mineral, the countries whose measures cover it.
     """
-    if not cut or DOMESTIC in cut:
+    controlled = controlled or {}
+    if (not cut and not controlled) or DOMESTIC in cut:
         raise ValueError("a scenario cuts one or more foreign suppliers (resolve.cut_set makes such a set)")
     list_id, edition = list_or_latest(minerals, list_id), edition_or_default(imports, edition)
     commodities = commodity_index(imports)
@@ -43,10 +48,13 @@ def scenario(
     for commodity_id, members in by_commodity(minerals, list_id):
         members_total += len(members)
         supply = supply_of(commodities, commodity_id, edition)
-        risk = exposure_span(supply.nir, set_share(supply.shares, cut, other_may_hide=True) if supply.shares else None)
+        measures = list({m.id: m for x in members for m in controlled.get(x.id, []) if m.country != DOMESTIC}.values())
+        cut_here = list(dict.fromkeys([*cut, *(m.country for m in measures)]))
+        risk = (exposure_span(supply.nir, set_share(supply.shares, cut_here, other_may_hide=True) if supply.shares else None)
+                if cut_here else exact(0.0))
         if risk is not None:
             covered += [risk] * len(members)
-        row = _risk_row(supply, cut, [m.id for m in members], names, risk)
+        row = _risk_row(supply, cut_here, [m.id for m in members], names, risk, [m.id for m in measures]) if cut_here else None
         if row is None:
             continue
         (rows if row.at_risk.value is not None else unknown).append(row)
@@ -86,12 +94,28 @@ def scenario(
             of=members_total,
             weights=EQUAL_WEIGHTS,
         ),
-        caveats=caveats,
+        controls=choice,
+        caveats=caveats + _control_caveats(choice),
         citations=dedupe(cited),
     )
 
 
-def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: Optional[Span]) -> Optional[AtRiskRow]:
+def _control_caveats(choice: Optional[ControlChoice]) -> list[str]:
+    if choice is None:
+        return []
+    out = [f"Cut with the export controls in force on {choice.as_of} of the kinds chosen: {', '.join(choice.kinds)}. "
+           "Each mineral's cut adds the countries whose measures cover it; a measure covers a form (ore, metal, ...) "
+           "that may not be the form the U.S. imports."]
+    if choice.unknown:
+        out.append(f"{len(choice.unknown)} measure(s) of these kinds have an unknown status on {choice.as_of} and are "
+                   f"not cut (the data does not know whether they apply): {', '.join(choice.unknown)}.")
+    if "licensing" in choice.kinds:
+        out.append("Licensing is counted as stopping supply: a licence can be granted; this is the worst case.")
+    return out
+
+
+def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: Optional[Span],
+              measures: Optional[list[str]] = None) -> Optional[AtRiskRow]:
     """A row when a cut country is (or, in an incomplete list, may be) among the sources."""
     commodity, shares, ranked = supply.commodity, supply.shares, supply.ranked
     if commodity is None or (shares is None and ranked is None):
@@ -115,5 +139,6 @@ def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: O
         cut=cuts,
         cut_share=bounded(share),
         at_risk=bounded(risk),
+        controls=list(measures or []),
         note=note,
     )

@@ -226,12 +226,17 @@ def _citations(world_file, series: list) -> list[Cited]:
     return [Cited(what=f"world tables: {sections}", source=world_file.source)]
 
 
-def origin(world_file, mineral, import_shares, names: dict[str, str]) -> Optional[WorldOrigin]:
-    """The default production table of the mineral beside its import sources; None without world data."""
+def origin(world_file, mineral, import_shares, names: dict[str, str]) -> tuple[Optional[WorldOrigin], dict[str, Bounded]]:
+    """(the default production table beside the import sources, ISO code -> share of every producer).
+
+    (None, {}) without world data.  The shares are worked out once for both.
+    """
     production = pick(world_file, series_for(world_file, mineral.commodity), None, None)
     if production is None:
-        return None
+        return None, {}
     found = shares(production)
+    producers = {e.country: figure(found[i]) for i, e in enumerate(production.entries)
+                 if e.country is not None and found[i] is not None and found[i].high > 0}
     by_code = {e.country: (e, found[i]) for i, e in enumerate(production.entries) if e.country is not None}
     sources, without = [], []
     for s in (import_shares.shares if import_shares else []):
@@ -249,9 +254,10 @@ def origin(world_file, mineral, import_shares, names: dict[str, str]) -> Optiona
     caveat = (f"World shares are of {production.detail.lower()} ({production.year}), a stage of supply; import "
               "shares are of what the U.S. imports. A country that ships but produces nothing at this stage "
               "likely re-exports or processes material of other origin.")
-    return WorldOrigin(stage=production.stage, detail=production.detail, year=production.year, unit=production.unit,
+    view = WorldOrigin(stage=production.stage, detail=production.detail, year=production.year, unit=production.unit,
                        china=set_share(production, {CHINA}, found), hhi=hhi, leaders=leaders, sources=sources,
                        shippers_without_production=without, caveat=caveat)
+    return view, producers
 
 
 def world_role(world_file, groups: list[tuple[str, list[str]]], code: str) -> list[WorldRole]:

@@ -33,7 +33,7 @@ def command(
     minerals, imports = data.minerals, data.import_dependence
     lid = resolve_list(minerals, list_id) if list_id else None
     result = country_view(minerals, imports, data.countries, code, lid, edition=resolve_edition(imports, edition),
-                          world=data.optional("world"))
+                          world=data.optional("world"), controls=data.optional("controls"))
     emit(result, view, fmt)
 
 
@@ -62,6 +62,8 @@ def view(r) -> View:
         notes.append("member of: " + ", ".join(r.groups))
     if r.leads_world_for:
         notes.append(f"{r.name} leads world production of: " + ", ".join(r.leads_world_for))
+    notes += [f"export control: {c.measure} ({c.kind}, {c.scope}): {c.status}; on {', '.join(c.minerals) or 'none of the list'}"
+              for c in r.controls]
     notes += r.caveats + source_notes(r.citations)
     tables = [
         Table(

@@ -43,7 +43,8 @@ def command(
     chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
     imports, countries = data.import_dependence, data.countries
     ally, targets, year = ally_set(countries, allies, given_with=ALLIES_FLAG), stated_targets(data.targets), resolve_edition(imports, edition)
-    results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year, world=data.optional("world"))
+    results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year, world=data.optional("world"),
+                        controls=data.optional("controls"))
     emit(results if every or len(results) > 1 else results[0], view, fmt)
 
 
@@ -132,5 +133,7 @@ def view(r) -> View:
         )
     )
     notes = [f"unknown: {u}" for u in r.unknown]
+    notes += [f"export control by {c.name} ({c.role}): {c.measure}, {c.kind} ({c.scope}): {c.status}"
+              + (f" ({c.status_note})" if c.status_note else "") for c in r.controls]
     notes += [r.allies.note] + r.caveats + ([r.world.caveat] if r.world else []) + r.notes + source_notes(r.citations)
     return View(tables, notes)

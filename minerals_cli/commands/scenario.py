@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 from .. import options as opt
 from ..completion import complete_allies
@@ -11,13 +11,23 @@ from ..render import Format, Table, View
 SHORT_HELP = "Supply at risk per mineral if the named countries stop exporting."
 
 
+CONTROLS_FLAG = "--controls"
+
+
 def command(
     cut: Annotated[
-        list[str],
+        Optional[list[str]],
         opt.Option("--cut", "-c", help="A supplier that stops exporting: ISO code, name or group id (repeatable).",
             autocompletion=complete_allies,
         ),
-    ],
+    ] = None,
+    controls: Annotated[
+        Optional[str],
+        opt.Option(CONTROLS_FLAG, help="Also cut, for each mineral, the countries whose export controls of these kinds "
+                   "are in force on it: ban, quota, licensing, state-trading, destination-ban, end-user-ban "
+                   "(comma-separated). Licensing is not a ban: choose it on purpose."),
+    ] = None,
+    as_of: Annotated[Optional[str], opt.Option("--as-of", help="The date of the controls (YYYY-MM-DD). Default: today.")] = None,
     list_id: opt.ListOpt = None,
     edition: opt.EditionOpt = None,
     data_dir: opt.DataDirOpt = None,
@@ -31,13 +41,35 @@ def command(
     from ..resolve import cut_set, resolve_edition, resolve_list
 
     data = open_dataset(data_dir)
-    codes, notes = cut_set(data.countries, cut, given_with="--cut")
+    if not cut and not controls:
+        from ..errors import UsageError
+
+        raise UsageError(f"name a country to cut (--cut CN) or the export controls to count ({CONTROLS_FLAG} ban,quota)")
+    codes, notes = cut_set(data.countries, cut, given_with="--cut") if cut else ([], [])
     minerals, imports = data.minerals, data.import_dependence
     lid = resolve_list(minerals, list_id) if list_id else None
+    controlled, choice = _controlled(data, controls, as_of) if controls else ({}, None)
     result = scenario(
-        minerals, imports, data.countries, codes, lid, edition=resolve_edition(imports, edition), cut_notes=notes
+        minerals, imports, data.countries, codes, lid, edition=resolve_edition(imports, edition), cut_notes=notes,
+        controlled=controlled, choice=choice,
     )
     emit(result, view, fmt)
+
+
+def _controlled(data, controls: str, as_of: Optional[str]):
+    """(mineral id -> measures in force of the kinds asked, the choice as the result states it)."""
+    from ..analysis.controls import of_kinds_on
+    from ..resolve import resolve_control_kinds, resolve_date
+    from ..results.scenario import ControlChoice
+
+    kinds, day = resolve_control_kinds(controls), resolve_date(as_of)
+    measures, unknown = of_kinds_on(data.controls, day, set(kinds))
+    by_mineral: dict[str, list] = {}
+    for m in measures:
+        for mineral in m.minerals:
+            by_mineral.setdefault(mineral, []).append(m)
+    return by_mineral, ControlChoice(kinds=kinds, as_of=day, measures=[m.id for m in measures],
+                                     unknown=[m.id for m in unknown])
 
 
 def view(r) -> View:

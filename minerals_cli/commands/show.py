@@ -20,6 +20,8 @@ def command(
     as_json: opt.JsonOpt = False,
 ) -> None:
     """One mineral's profile: names, list history, net import reliance by edition, import sources, citations."""
+    from ..analysis.controls import links, today
+    from ..analysis.groups import country_names
     from ..analysis.profile import profile
     from ..dataset import open_dataset
     from ..render import emit
@@ -27,7 +29,9 @@ def command(
 
     dataset = open_dataset(data_dir)
     mineral = resolve_mineral(dataset.minerals, name)
-    emit(profile(dataset.minerals, mineral, dataset.optional("import_dependence")), view, fmt)
+    controls = dataset.optional("controls")
+    found = links(controls, today(), country_names(dataset.countries), {mineral.id}) if controls is not None else []
+    emit(profile(dataset.minerals, mineral, dataset.optional("import_dependence"), found), view, fmt)
 
 
 def view(r) -> View:

@@ -23,6 +23,7 @@ FILES = {
     "countries": "country_groups.yaml",
     "targets": "targets.yaml",
     "world": "world_production.yaml",
+    "controls": "export_controls.yaml",
 }
 
 
@@ -66,6 +67,10 @@ class Dataset:
     @cached_property
     def world(self):
         return self._load("world")
+
+    @cached_property
+    def controls(self):
+        return self._load("controls")
 
 
 def open_dataset(option: Optional[Path] = None) -> Dataset:

@@ -93,7 +93,12 @@ def parse_bytes(path: Path, raw: bytes) -> Any:
     import yaml
 
     try:
-        doc = yaml.load(raw, Loader=_loader())
+        try:
+            return _plain_tree(raw)
+        except _Unusual:  # a tag, merge key, duplicate or complex key: PyYAML's own constructor decides
+            doc = yaml.load(raw, Loader=_loader())
+        except _OverLimit as exc:
+            raise _refuse(path, str(exc)) from None
     except yaml.constructor.ConstructorError as exc:
         raise _refuse(path, _constructor_message(exc), _mark_line(exc)) from None
     except yaml.MarkedYAMLError as exc:
@@ -112,6 +117,108 @@ def parse_bytes(path: Path, raw: bytes) -> Any:
     except ValueError as exc:
         raise _refuse(path, str(exc)) from None
     return doc
+
+
+class _Unusual(Exception):
+    """The document has something `_plain_tree` leaves to PyYAML's constructor."""
+
+
+class _OverLimit(ValueError):
+    """A document over a limit, or one that refers to itself: refused with this message as it stands."""
+
+
+def _plain_tree(raw: bytes) -> Any:
+    """Compose the document in C, then build and measure it in one walk; _OverLimit over a limit.
+
+    A user's data is validated from scratch on its first run, and PyYAML's
+    Python constructor plus a separate measuring walk cost more than the
+    C parser itself.  Plain YAML (mappings, lists, strings, numbers, booleans,
+    nulls) needs neither: each node is built once, aliased nodes are shared
+    exactly as `yaml.load` shares them, and depth and expanded size come with
+    it.  Anything else raises _Unusual and takes the full path, so what a file
+    means never depends on which path read it.
+    """
+    import yaml
+    from yaml.nodes import MappingNode, ScalarNode
+
+    loader = _loader()(raw)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if root is None:
+        return None
+    scalars = _scalar_builders(yaml.constructor.SafeConstructor)
+    built: dict[int, tuple[Any, int, int]] = {}  # id(node) -> (value, depth, values once aliases are expanded)
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            built[key] = _assembled(node, built, node.__class__ is MappingNode)
+        elif key in built:
+            continue
+        elif node.__class__ is ScalarNode:
+            build = scalars.get(node.tag)
+            if build is None:
+                raise _Unusual
+            built[key] = (node.value if build is str else build(node), 0, 1)
+        elif key in open_nodes:
+            raise _OverLimit("refers to itself through a YAML alias; a data file must be a finite tree")
+        else:
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node, node.__class__ is MappingNode))
+    return built[id(root)][0]
+
+
+_TAG = "tag:yaml.org,2002:"
+
+
+def _scalar_builders(constructor_class) -> dict[str, Any]:
+    """Tag -> how to build a scalar of it: `str` for text as written, else PyYAML's own conversion."""
+    constructor = constructor_class()
+    plain = {f"{_TAG}{name}": constructor_class.yaml_constructors[f"{_TAG}{name}"] for name in ("int", "float", "bool", "null")}
+    builders: dict[str, Any] = {tag: (lambda node, make=make: make(constructor, node)) for tag, make in plain.items()}
+    builders[f"{_TAG}str"] = str
+    return builders
+
+
+def _children(node, mapping: bool) -> list:
+    """The nodes a collection holds (keys and values); _Unusual for a tag, a merge key or a key that is no scalar."""
+    from yaml.nodes import ScalarNode
+
+    if node.tag != f"{_TAG}{'map' if mapping else 'seq'}":
+        raise _Unusual
+    if not mapping:
+        return node.value
+    out = []
+    for key, value in node.value:
+        if key.__class__ is not ScalarNode or key.tag == f"{_TAG}merge":
+            raise _Unusual
+        out += (key, value)
+    return out
+
+
+def _assembled(node, built, mapping: bool) -> tuple[Any, int, int]:
+    """(value, depth, expanded count) of a collection whose children are built; the limits checked as `_measure` does."""
+    if mapping:
+        value = {built[id(k)][0]: built[id(v)][0] for k, v in node.value}
+        if len(value) != len(node.value):
+            raise _Unusual  # a repeated key: which value survives is PyYAML's rule, and the count follows it
+        children = [built[id(v)] for _, v in node.value]
+        count = 1 + len(value)
+    else:
+        children = [built[id(c)] for c in node.value]
+        value, count = [c[0] for c in children], 1
+    depth = 1
+    for _, child_depth, child_count in children:
+        depth = max(depth, child_depth + 1)
+        count += child_count
+    _check_limits(depth, count)
+    return value, depth, count
 
 
 def _refuse(path: Path, message: str, line: Optional[int] = None) -> Refused:
@@ -177,14 +284,18 @@ def _combine(node, children, sizes) -> tuple[int, int]:
         child_depth, child_count = sizes.get(id(child), (0, 1)) if isinstance(child, (dict, list)) else (0, 1)
         depth = max(depth, child_depth + 1)
         count += child_count
+    _check_limits(depth, count)
+    return depth, count
+
+
+def _check_limits(depth: int, count: int) -> None:
     if depth > MAX_DEPTH:
-        raise ValueError(f"nested more than {MAX_DEPTH} levels deep; a data file never needs that")
+        raise _OverLimit(f"nested more than {MAX_DEPTH} levels deep; a data file never needs that")
     if count > MAX_VALUES:
-        raise ValueError(
+        raise _OverLimit(
             f"holds more than {MAX_VALUES:,} values once YAML aliases are expanded; "
             "refused as too large (an alias bomb, or not a data file)"
         )
-    return depth, count
 
 
 def line_index(path: Path) -> Any:

@@ -19,6 +19,7 @@ SCHEMAS = {
     "countries": "CountriesFile",
     "targets": "TargetsFile",
     "world": "WorldFile",
+    "controls": "ControlsFile",
 }
 
 

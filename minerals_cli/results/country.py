@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from .base import Bounded, Cited, Field, PublishedNir, Result
+from .controls import ControlLink
 from .world import WorldRole
 
 
@@ -33,5 +34,6 @@ class CountryResult(Result):
     leading_for: list[str] = Field(description="minerals of the list for which it is the leading source")
     world_role: list[WorldRole] = Field([], description="its share of world production per commodity, largest first")
     leads_world_for: list[str] = Field([], description="minerals of the list whose world production it leads")
+    controls: list[ControlLink] = Field([], description="its export controls that bear today (status, minerals, source)")
     caveats: list[str]
     citations: list[Cited]

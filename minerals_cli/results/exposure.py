@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from ..dataset.schema import Citation
 from .base import AllySet, Bounded, Cited, Field, PublishedNir, Result, TargetGap
+from .controls import ControlLink
 from .world import WorldOrigin
 
 
@@ -113,4 +114,5 @@ class ExposureResult(Result):
     caveats: list[str]
     notes: list[str] = Field(description="notes on the targets (unverified figures)")
     world: Optional[WorldOrigin] = Field(None, description="world production beside the import sources; null without world data")
+    controls: list[ControlLink] = Field([], description="export controls on it by its import sources or world producers, status today")
     citations: list[Cited]

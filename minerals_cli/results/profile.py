@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from ..dataset.schema import Citation, ImportShares, RankedSources
 from .base import Field, PublishedNir, Result
+from .controls import ControlLink
 
 
 class Membership(Result):
@@ -46,3 +47,4 @@ class MineralProfile(Result):
     trade: Optional["TradeProfile"] = Field(
         None, description="reliance history and import sources from import_dependence.yaml"
     )
+    controls: list[ControlLink] = Field([], description="export controls on it that bear today (status, source)")

@@ -23,6 +23,7 @@ class AtRiskRow(Result):
     cut: list[CutShare] = Field(description="the cut countries among its import sources")
     cut_share: Bounded = Field(description="% of U.S. imports from the cut countries")
     at_risk: Bounded = Field(description="NIR x cut share / 100: percentage points of U.S. consumption")
+    controls: list[str] = Field([], description="ids of the export controls whose countries this row cuts (--controls)")
     note: Optional[str]
 
 
@@ -36,6 +37,16 @@ class ScenarioTotals(Result):
     weights: str
 
 
+class ControlChoice(Result):
+    """Which export controls a scenario treats as stopping supply, as the user chose them."""
+
+    kinds: list[str] = Field(description="kinds of measure counted: ban, quota, licensing, state-trading, ...")
+    as_of: str = Field(description="measures in force on this date")
+    measures: list[str] = Field(description="ids of the measures used")
+    unknown: list[str] = Field([], description="ids of the measures of those kinds whose status on the date is "
+                                               "unknown: not cut, and not known to be lifted")
+
+
 class ScenarioResult(Result):
     cut: list[str]
     cut_names: list[str]
@@ -44,5 +55,6 @@ class ScenarioResult(Result):
     rows: list[AtRiskRow] = Field(description="ranked by supply at risk, largest first")
     unknown: list[AtRiskRow] = Field(description="sourced from a cut country, at-risk share unknown")
     totals: ScenarioTotals
+    controls: Optional[ControlChoice] = Field(None, description="the export controls cut (--controls); null without")
     caveats: list[str]
     citations: list[Cited]

@@ -13,7 +13,7 @@ def test_the_library_result_is_the_command_json(cli, shipped, code, args):
     options = dict(zip(args[::2], args[1::2]))
     result = country_view(shipped.minerals, shipped.import_dependence, shipped.countries, code,
                           options.get("--list"), edition=int(options["--edition"]) if "--edition" in options else None,
-                          world=shipped.optional("world"))
+                          world=shipped.optional("world"), controls=shipped.optional("controls"))
     assert result.to_dict() == run_json(cli, "country", code, *args)
 
 

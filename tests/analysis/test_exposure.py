@@ -25,6 +25,7 @@ def library_exposure(shipped, name, allies=None, edition=None):
         targets=stated_targets(shipped.targets),
         edition=edition,
         world=shipped.optional("world"),
+        controls=shipped.optional("controls"),
     )
 
 

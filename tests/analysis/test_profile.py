@@ -12,7 +12,11 @@ from minerals_cli.resolve import resolve_mineral
 @pytest.mark.parametrize("name", ["lithium", "Nd", "helium", "platinum group metals"])
 def test_the_library_result_is_the_command_json(cli, shipped, name):
     mineral = resolve_mineral(shipped.minerals, name)
-    result = profile(shipped.minerals, mineral, shipped.import_dependence)
+    from minerals_cli.analysis.controls import links, today
+    from minerals_cli.analysis.groups import country_names
+
+    found = links(shipped.optional("controls"), today(), country_names(shipped.countries), {mineral.id})
+    result = profile(shipped.minerals, mineral, shipped.import_dependence, found)
     assert result.to_dict() == run_json(cli, "show", name)
 
 

@@ -6,6 +6,8 @@ self-references and files over MAX_BYTES before any of it is built.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import edit, line_of, problems
 
@@ -93,6 +95,28 @@ def test_parse_returns_plain_data(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("lists:\n- id: '2025'\n  count: 60\n")
     assert safe_yaml.parse(path) == {"lists": [{"id": "2025", "count": 60}]}
+
+
+SHIPPED = sorted((Path(__file__).parents[2] / "data").glob("*.yaml"))
+# What the one-walk reader hands to PyYAML's constructor instead: dates, merge keys, repeated keys, other tags.
+UNUSUAL = ["on: 2026-12-01\n", "a: &a {x: 1}\nb: {<<: *a, y: 2}\n", "a: 1\na: 2\n", "a: !!set {x}\n",
+           "a: 0x1F\nb: 1_000\nc: 1.5e3\nd: ~\ne: yes\nf: '12'\ng: !!str 12\nh: [&s x, *s]\n"]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_shipped_file_reads_as_pyyaml_builds_it(path):
+    import yaml
+
+    assert safe_yaml.parse(path) == yaml.load(path.read_bytes(), Loader=yaml.SafeLoader)
+
+
+@pytest.mark.parametrize("text", UNUSUAL)
+def test_what_the_quick_reader_leaves_to_pyyaml_still_reads_as_pyyaml_builds_it(tmp_path, text):
+    import yaml
+
+    path = tmp_path / "x.yaml"
+    path.write_text(text)
+    assert safe_yaml.parse(path) == yaml.load(text, Loader=yaml.SafeLoader)
 
 
 @pytest.mark.parametrize("kind, says", [("python tag", "!!python/object/apply:os.system"), ("alias bomb", "aliases"),

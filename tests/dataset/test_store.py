@@ -199,3 +199,14 @@ def test_an_unreadable_form_is_ignored(cli, data_copy, monkeypatch):
 
     monkeypatch.setattr(os, "open", refusing)
     assert name_of_lithium(cli, data_copy) == "lithium"
+
+
+def test_no_data_field_is_named_like_a_dict_method():
+    """Records are dicts whose fields are attributes: a field called `items` would hide dict.items."""
+    from pydantic import BaseModel
+
+    from minerals_cli.dataset import schema
+
+    models = [m for m in vars(schema).values() if isinstance(m, type) and issubclass(m, BaseModel)]
+    clashes = sorted(f"{m.__name__}.{name}" for m in models for name in m.model_fields if hasattr(dict, name))
+    assert clashes == []

@@ -131,7 +131,8 @@ def test_validate_file_returns_the_model_of_its_key(data_copy):
     assert isinstance(model, schema_for("import_dependence")) and model.__class__.__name__ == "ImportDependenceFile"
     assert {e.edition for e in model.editions} == {2024, 2025, 2026}
     assert FILES == {"minerals": "minerals_2025.yaml", "import_dependence": "import_dependence.yaml",
-                     "countries": "country_groups.yaml", "targets": "targets.yaml", "world": "world_production.yaml"}
+                     "countries": "country_groups.yaml", "targets": "targets.yaml", "world": "world_production.yaml",
+                     "controls": "export_controls.yaml"}
 
 
 def test_validate_file_raises_every_problem_with_file_line_field(data_copy):
