@@ -94,7 +94,8 @@ def status_on(measure, day: str, data_day: str) -> tuple[str, Optional[str]]:
             return "in force", None
         if suspended_until is None or day <= suspended_until:
             return "suspended", f"suspended until {measure.suspended_until}" if suspended_until else "suspended"
-        return measure.status, later or f"after the suspension ended on {measure.suspended_until}"
+        ended = f"after the suspension ended on {measure.suspended_until}"
+        return measure.status, f"{ended}; {later}" if later else ended
     if later is not None:
         return measure.status, later
     return ("in force" if measure.status in ("in force", "suspended") else measure.status), None

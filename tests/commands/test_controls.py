@@ -33,6 +33,9 @@ def test_after_the_expiries_what_the_data_does_not_know_is_unknown(cli):
     found = {m["measure"]: m for m in measures(cli, "--as-of", "2026-12-01")}
     assert found["MOFCOM/GAC Announcement 2025 No. 57"]["status"] == "unknown"
     assert found["MOFCOM Announcement 2024 No. 46 (Art. 2)"]["status"] == "unknown"
+    later = {m["measure"]: m for m in measures(cli, "--as-of", "2026-12-24")}
+    assert later["MOFCOM Announcement 2024 No. 46 (Art. 2)"]["status_note"] == (
+        "after the suspension ended on 2026-11-27; the data knows statuses up to 2026-12-01")
 
 
 def test_chromium_south_africa_ships_96_percent_of_us_chromite_ore(cli):
