@@ -69,6 +69,13 @@ def complete_list(ctx: Context, incomplete: str) -> Candidates:
     return _matching(words, incomplete)
 
 
+def complete_any_list(ctx: Context, incomplete: str) -> Candidates:
+    """U.S. list ids and other jurisdictions' (eu-2023-critical, ca-2024, ...)."""
+    words = [(str(e["id"]), str(e.get("title", ""))) for key in ("minerals", "other_lists")
+             for e in records(_read(ctx, key), "lists") if "id" in e]
+    return _matching(words, incomplete)
+
+
 def complete_edition(ctx: Context, incomplete: str) -> Candidates:
     """MCS edition years of import_dependence.yaml."""
     doc = _read(ctx, "import_dependence")

@@ -33,14 +33,14 @@ def Argument(**settings: Any) -> Any:
 ALLIES_FLAG = "--allies"  # also the words of a result that says how an ally set was given
 
 
-SHARED = ("FormatOpt", "JsonOpt", "DataDirOpt", "EditionOpt", "ListOpt", "AlliesOpt")
+SHARED = ("FormatOpt", "JsonOpt", "DataDirOpt", "EditionOpt", "ListOpt", "AnyListOpt", "AlliesOpt")
 
 
 def _shared() -> dict[str, Any]:
     """The shared option declarations, built on first use: building them imports typer."""
     from typing import Annotated, Optional
 
-    from .completion import complete_allies, complete_edition, complete_list
+    from .completion import complete_allies, complete_any_list, complete_edition, complete_list
     from .render import Format
 
     return {
@@ -74,6 +74,15 @@ def _shared() -> dict[str, Any]:
                 autocompletion=complete_list, show_default=False,
             ),
         ],
+        # `list` also reads other jurisdictions' lists; commands that compute on U.S. figures take ListOpt.
+        "AnyListOpt": Annotated[
+            Optional[str],
+            Option(
+                "--list", "-l", help="Critical-minerals list: {lists}, or another jurisdiction's (`minerals lists`). "
+                "Default: {default}.",
+                autocompletion=complete_any_list, show_default=False,
+            ),
+        ],
         "AlliesOpt": Annotated[
             Optional[str],
             Option(
@@ -87,7 +96,7 @@ def _shared() -> dict[str, Any]:
 
 
 def __getattr__(name: str) -> Any:
-    """FormatOpt, JsonOpt, DataDirOpt, EditionOpt, ListOpt, AlliesOpt: built when the Typer app reads them.
+    """FormatOpt, JsonOpt, DataDirOpt, EditionOpt, ListOpt, AnyListOpt, AlliesOpt: built when the Typer app reads them.
 
     Command signatures name them as `opt.EditionOpt` in postponed annotations,
     so importing a command module (as every run does) costs nothing; only

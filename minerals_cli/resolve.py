@@ -111,6 +111,44 @@ def resolve_list(minerals, query: str) -> str:
     raise UsageError(f"unknown list {quoted(query)}", "valid lists: " + ", ".join(ids))
 
 
+def resolve_any_list(minerals, other, query: str) -> str:
+    """A list id of the U.S. lists, or else of another jurisdiction's; `other` may be a callable that loads
+    those lists, so a U.S. list id never reads their file."""
+    try:
+        return resolve_list(minerals, query)
+    except UsageError:
+        others = other() if callable(other) else other
+        ids = [entry.id for entry in others.lists] if others is not None else []
+        key = query.strip().lower()
+        if key in ids:
+            return key
+        us = [entry.id for entry in minerals.lists]
+        raise UsageError(f"unknown list {quoted(query)}", "valid lists: " + ", ".join(us + ids)
+                         + ("; `minerals lists` describes them" if ids else "")) from None
+
+
+def resolve_jurisdiction(minerals, other, query: str) -> str:
+    """A jurisdiction code of the lists in the data (US, EU, CA, ...); UK is taken as GB."""
+    known = ["US"] + list(dict.fromkeys(x.jurisdiction for x in (other.lists if other is not None else [])))
+    key = {"UK": "GB"}.get(query.strip().upper(), query.strip().upper())
+    if key in known:
+        return key
+    raise UsageError(f"unknown jurisdiction {quoted(query)}", "jurisdictions with lists: " + ", ".join(known))
+
+
+def resolve_extension(minerals, other, query: str):
+    """A mineral of the U.S. data, or else one only other jurisdictions' lists name (an extension entry)."""
+    from .names import index_of, normalize
+
+    try:
+        return resolve_mineral(minerals, query)
+    except NotFound:
+        index = index_of((e.name, e.id) for e in other.extensions) if other is not None else {}
+        if normalize(query) not in index:
+            raise
+        return next(e for e in other.extensions if e.id == index[normalize(query)])
+
+
 def resolve_list_with_previous(minerals, query: str) -> str:
     """A list id that has an earlier final list to compare with (what a list added or dropped)."""
     from .analysis.scope import list_info

@@ -20,6 +20,7 @@ from minerals_cli.results.country import CountryResult
 from minerals_cli.results.exposure import ExposureResult
 from minerals_cli.results.gaps import GapsResult
 from minerals_cli.results.ingest import IngestResult
+from minerals_cli.results.jurisdictions import CatalogueResult, CompareResult
 from minerals_cli.results.lists import DiffResult, ListResult
 from minerals_cli.results.profile import MineralProfile
 from minerals_cli.results.scenario import ScenarioResult
@@ -40,6 +41,8 @@ RESULTS = {
     "exposure": ExposureResult,
     "world": WorldResult,
     "controls": ControlsResult,
+    "lists": CatalogueResult,
+    "compare": CompareResult,
     "country": CountryResult,
     "gaps": GapsResult,
     "scenario": ScenarioResult,
@@ -48,7 +51,9 @@ RESULTS = {
 }
 EXAMPLES = {
     "list": ["list"],
+    "lists": ["lists"],
     "diff": ["diff", "2022", "2025"],
+    "compare": ["compare"],
     "show": ["show", "lithium"],
     "summary": ["summary"],
     "exposure": ["exposure", "lithium"],

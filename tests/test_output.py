@@ -21,7 +21,9 @@ README = README_PATH.read_text()
 # One ordinary invocation per read-only command.
 EXAMPLES = {
     "list": ["list"],
+    "lists": ["lists"],
     "diff": ["diff", "2022", "2025"],
+    "compare": ["compare"],
     "show": ["show", "lithium"],
     "exposure": ["exposure", "lithium"],
     "world": ["world", "gallium"],

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile] = None,
-            controls: Optional[list] = None) -> MineralProfile:
+            controls: Optional[list] = None, elsewhere: Optional[list] = None) -> MineralProfile:
     """Names, group and list history of one mineral, with the notices cited.
 
     With the import-dependence data, also its reliance history and import
@@ -52,6 +52,7 @@ def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile]
         citations=[e.citation for e in data.lists if on_list(mineral, e.id)],
         trade=trade_profile(imports, mineral) if imports is not None else None,
         controls=list(controls or []),
+        lists_elsewhere=list(elsewhere or []),
     )
 
 

@@ -12,7 +12,7 @@ SHORT_HELP = "The critical minerals of a list (by default the latest final)."
 
 
 def command(
-    list_id: opt.ListOpt = None,
+    list_id: opt.AnyListOpt = None,
     new_in: Annotated[
         Optional[str], opt.Option("--new-in", help="Minerals on this list that the previous final list did not have.", autocompletion=complete_list)
     ] = None,
@@ -25,24 +25,52 @@ def command(
     as_json: opt.JsonOpt = False,
 ) -> None:
     """List the critical minerals of a list (the latest final list by default)."""
+    from ..analysis.jurisdictions import is_us_list, select_other
     from ..analysis.lists import select
     from ..analysis.scope import latest_final
     from ..dataset import open_dataset
     from ..errors import UsageError
     from ..render import emit
-    from ..resolve import resolve_group, resolve_list, resolve_list_with_previous
+    from ..resolve import resolve_any_list, resolve_group, resolve_list_with_previous
 
     if new_in and removed_in:
         raise UsageError("--new-in and --removed-in cannot be combined")
-    data = open_dataset(data_dir).minerals
+    dataset = open_dataset(data_dir)
+    data = dataset.minerals
+    chosen = resolve_any_list(data, lambda: dataset.optional("other_lists"), list_id) if list_id is not None else None
+    if chosen is not None and not is_us_list(data, chosen):
+        other = dataset.optional("other_lists")
+        if new_in or removed_in:
+            raise UsageError("--new-in and --removed-in compare the U.S. lists; for another jurisdiction's lists use "
+                             "`minerals diff OLD NEW`", f"e.g. minerals diff {_previous_of(other, chosen) or 'OLD'} {chosen}")
+        emit(select_other(data, other, chosen, resolve_group(group) if group is not None else None), view_other, fmt)
+        return
     result = select(
         data,
-        resolve_list(data, list_id) if list_id is not None else latest_final(data),
+        chosen or latest_final(data),
         new_in=resolve_list_with_previous(data, new_in) if new_in else None,
         removed_in=resolve_list_with_previous(data, removed_in) if removed_in else None,
         group=resolve_group(group) if group is not None else None,
     )
     emit(result, view, fmt)
+
+
+def _previous_of(other, list_id: str):
+    """The list before `list_id` in its series, for the hint."""
+    from ..analysis.jurisdictions import previous_in_series
+
+    return previous_in_series(other, list_id)
+
+
+def view_other(r) -> View:
+    """Another jurisdiction's list: its members as published, what each maps to, and how."""
+    from ..render.cells import citation_text
+
+    title = f"{r.title} ({r.jurisdiction}, {r.published}): {r.count} members" + (
+        "" if r.complete else f" of {r.stated_count} (incomplete)")
+    rows = [[m.name, ", ".join(m.covers), m.mapping, m.qualifier or ""] for m in r.members]
+    notes = r.caveats + [f"source: {citation_text(r.citation)}"]
+    return View([Table(title, ["entry as published", "minerals", "mapping", "qualifier"], rows)], notes)
 
 
 def view(r) -> View:

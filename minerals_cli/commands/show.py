@@ -22,16 +22,21 @@ def command(
     """One mineral's profile: names, list history, net import reliance by edition, import sources, citations."""
     from ..analysis.controls import links, today
     from ..analysis.groups import country_names
+    from ..analysis.jurisdictions import elsewhere, extension_as_mineral
     from ..analysis.profile import profile
     from ..dataset import open_dataset
     from ..render import emit
-    from ..resolve import resolve_mineral
+    from ..resolve import resolve_extension
 
     dataset = open_dataset(data_dir)
-    mineral = resolve_mineral(dataset.minerals, name)
+    other = dataset.optional("other_lists")
+    mineral = resolve_extension(dataset.minerals, other, name)
+    if "lists" not in mineral:  # named only by other jurisdictions' lists
+        mineral = extension_as_mineral(mineral)
     controls = dataset.optional("controls")
     found = links(controls, today(), country_names(dataset.countries), {mineral.id}) if controls is not None else []
-    emit(profile(dataset.minerals, mineral, dataset.optional("import_dependence"), found), view, fmt)
+    lists = elsewhere(dataset.minerals, other, mineral.id) if other is not None else []
+    emit(profile(dataset.minerals, mineral, dataset.optional("import_dependence"), found, lists), view, fmt)
 
 
 def view(r) -> View:
@@ -56,6 +61,14 @@ def view(r) -> View:
         notes += _trade_notes(r.trade)
     elif r.commodity is None:
         notes.append("no trade figures: this entry has no MCS commodity of its own")
+    if r.controls:
+        tables.append(Table("Export controls that bear today", ["country", "measure", "kind", "scope", "status"],
+                            [[c.name, c.measure, c.kind, c.scope, c.status] for c in r.controls]))
+    if r.lists_elsewhere:
+        tables.append(Table("On other jurisdictions' lists", ["list", "jurisdiction", "published", "entry", "mapping",
+                                                              "qualifier"],
+                            [[e.list, e.jurisdiction, e.published, e.entry or "unknown (incomplete list)", e.mapping,
+                              e.qualifier or ""] for e in r.lists_elsewhere]))
     return View(tables, notes)
 
 

@@ -24,6 +24,7 @@ FILES = {
     "targets": "targets.yaml",
     "world": "world_production.yaml",
     "controls": "export_controls.yaml",
+    "other_lists": "jurisdiction_lists.yaml",
 }
 
 
@@ -71,6 +72,10 @@ class Dataset:
     @cached_property
     def controls(self):
         return self._load("controls")
+
+    @cached_property
+    def other_lists(self):
+        return self._load("other_lists")
 
 
 def open_dataset(option: Optional[Path] = None) -> Dataset:

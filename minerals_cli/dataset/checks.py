@@ -141,6 +141,8 @@ def _cross_file_problems(directory: Path, docs: dict[str, Any], nodes: dict[str,
                     "import_dependence", (*loc, "list"),
                     f"list {h['list']!r} is not in {FILES['minerals']} (known: {', '.join(sorted(list_ids))})",
                 )
+    if minerals is not None and docs.get("other_lists") is not None:
+        yield from _other_list_problems(problem, minerals, docs["other_lists"])
     if imports is not None and countries is not None:
         codes = {c.get("code") for _, c in _items(countries, "countries", "*")}
         refs = [*_items(imports, "commodities", "*", "import_shares", "*", "shares", "*"),
@@ -152,6 +154,25 @@ def _cross_file_problems(directory: Path, docs: dict[str, Any], nodes: dict[str,
                     "import_dependence", (*loc, "country"),
                     f"country code {code!r} ({ref.get('name', '?')}) is not in the registry of {FILES['countries']}",
                 )
+
+
+def _other_list_problems(problem, minerals: Any, others: Any) -> Iterator[Problem]:
+    """Other jurisdictions' lists: every id they cover resolves, U.S. list ids are not reused, references exist."""
+    known = {m.get("id") for _, m in _items(minerals, "minerals", "*")}
+    known |= {e.get("id") for _, e in _items(others, "extensions", "*")}
+    us_lists = {str(entry.get("id")) for _, entry in _items(minerals, "lists", "*")}
+    for loc, entry in _items(others, "lists", "*"):
+        if str(entry.get("id")) in us_lists:
+            yield problem("other_lists", (*loc, "id"), f"list id {entry.get('id')!r} is a list of {FILES['minerals']}")
+        for i, ref in enumerate(entry.get("by_reference") or []):
+            if str(ref) not in us_lists:
+                yield problem("other_lists", (*loc, "by_reference", i), f"list {ref!r} is not in {FILES['minerals']}")
+    for loc, member in _items(others, "lists", "*", "members", "*"):
+        field = "covers" if "covers" in member else "minerals"  # `covers` is written only where it differs
+        for i, ref in enumerate(member.get(field) or []):
+            if isinstance(ref, str) and ref not in known:
+                yield problem("other_lists", (*loc, field, i),
+                              f"{ref!r} is neither a mineral of {FILES['minerals']} nor an extension" + _nearest(ref, known))
 
 
 def _nearest(name: str, known: Iterable[Any]) -> str:

@@ -407,56 +407,6 @@ class WorldFile(Strict):
 
 
 # --------------------------------------------------------------------------
-# data/export_controls.yaml
-
-_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
-
-
-class ControlMeasure(Strict):
-    """One export control as its source words it, and its status as of the file's date."""
-
-    id: str
-    country: str = Field(description="ISO 3166-1 alpha-2 of the controlling country")
-    country_name: str
-    measure: str = Field(description="the legal instrument as cited, e.g. 'MOFCOM/GAC Announcement 2023 No. 23'")
-    title: str
-    kind: str = Field(description="as published: 'export licensing (dual-use)', 'export ban', 'export quota', ...")
-    scope: str = Field(description="destinations: 'all', 'US only', military end users, listed entities")
-    items_as_published: str = Field(description="the items as published (or a faithful condensation)")
-    minerals: list[str] = Field(description="ids of the 2025-list minerals the items cover")
-    forms: list[str] = []
-    announced: Optional[str] = None
-    effective: Optional[str] = Field(None, description="a date, or for USGS rows the earliest year given")
-    status: Literal["in force", "suspended", "lifted", "unknown", "not yet in force"] = Field(
-        description="as of the file's `as_of`")
-    suspended_from: Optional[str] = None
-    suspended_until: Optional[str] = None
-    lifted_on: Optional[str] = None
-    aggregate: bool = Field(description="USGS's one row for all of a country's measures: never counted beside them")
-    confidence: Literal["V", "L"] = Field(description="V verified in a retrieved source; L low confidence")
-    source: Citation
-    other_sources: list[str] = []
-
-    @field_validator("announced", "effective", "suspended_from", "suspended_until", "lifted_on")
-    @classmethod
-    def _date(cls, v: Optional[str]) -> Optional[str]:
-        if v is not None and not _DATE.match(v):
-            raise ValueError(f"{v!r} is not a date (YYYY-MM-DD) or a year")
-        return v
-
-
-class ControlsFile(Strict):
-    as_of: str = Field(description="the date the statuses were judged")
-    source: Citation
-    measures: list[ControlMeasure]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "ControlsFile":
-        _raise_all(_duplicates([m.id for m in self.measures], "measure id", "measures"))
-        return self
-
-
-# --------------------------------------------------------------------------
 # data/targets.yaml
 
 

@@ -12,21 +12,23 @@ from typing import Any, Iterator
 from ..errors import DataError
 from .safe_yaml import Problem, Refused, line_index, line_of, parse
 
-# The key of each data file (dataset.FILES) -> its schema model in schema.py.
+# The key of each data file (dataset.FILES) -> its schema model in schema.py, or schema_policy.py where marked.
 SCHEMAS = {
     "minerals": "MineralsFile",
     "import_dependence": "ImportDependenceFile",
     "countries": "CountriesFile",
     "targets": "TargetsFile",
     "world": "WorldFile",
-    "controls": "ControlsFile",
+    "controls": "schema_policy.ControlsFile",
+    "other_lists": "schema_policy.JurisdictionListsFile",
 }
 
 
 def schema_for(key: str):
-    from . import schema
+    from importlib import import_module
 
-    return getattr(schema, SCHEMAS[key])
+    module, _, name = SCHEMAS[key].rpartition(".")
+    return getattr(import_module(f".{module or 'schema'}", __package__), name)
 
 
 def validate_file(key: str, path: Path):

@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from ..dataset.schema import Citation, ImportShares, RankedSources
 from .base import Field, PublishedNir, Result
 from .controls import ControlLink
+from .jurisdictions import ElsewhereRow
 
 
 class Membership(Result):
@@ -48,3 +49,5 @@ class MineralProfile(Result):
         None, description="reliance history and import sources from import_dependence.yaml"
     )
     controls: list[ControlLink] = Field([], description="export controls on it that bear today (status, source)")
+    lists_elsewhere: list[ElsewhereRow] = Field([], description="other jurisdictions' lists that name it (or, where "
+                                                                "a list is incomplete, may)")

@@ -14,9 +14,11 @@ def test_the_library_result_is_the_command_json(cli, shipped, name):
     mineral = resolve_mineral(shipped.minerals, name)
     from minerals_cli.analysis.controls import links, today
     from minerals_cli.analysis.groups import country_names
+    from minerals_cli.analysis.jurisdictions import elsewhere
 
     found = links(shipped.optional("controls"), today(), country_names(shipped.countries), {mineral.id})
-    result = profile(shipped.minerals, mineral, shipped.import_dependence, found)
+    lists = elsewhere(shipped.minerals, shipped.optional("other_lists"), mineral.id)
+    result = profile(shipped.minerals, mineral, shipped.import_dependence, found, lists)
     assert result.to_dict() == run_json(cli, "show", name)
 
 
