@@ -24,6 +24,7 @@ from minerals_cli.results.jurisdictions import CatalogueResult, CompareResult
 from minerals_cli.results.lists import DiffResult, ListResult
 from minerals_cli.results.profile import MineralProfile
 from minerals_cli.results.scenario import ScenarioResult
+from minerals_cli.results.stats import StatsResult
 from minerals_cli.results.summary import SummaryResult
 from minerals_cli.results.validate import ValidationReport
 from minerals_cli.results.world import WorldResult
@@ -40,6 +41,7 @@ RESULTS = {
     "ingest-mcs": IngestResult,
     "exposure": ExposureResult,
     "world": WorldResult,
+    "stats": StatsResult,
     "controls": ControlsResult,
     "lists": CatalogueResult,
     "compare": CompareResult,
@@ -58,6 +60,7 @@ EXAMPLES = {
     "summary": ["summary"],
     "exposure": ["exposure", "lithium"],
     "world": ["world", "gallium"],
+    "stats": ["stats", "antimony"],
     "controls": ["controls"],
     "country": ["country", "CN"],
     "gaps": ["gaps"],

@@ -27,6 +27,7 @@ EXAMPLES = {
     "show": ["show", "lithium"],
     "exposure": ["exposure", "lithium"],
     "world": ["world", "gallium"],
+    "stats": ["stats", "antimony"],
     "controls": ["controls"],
     "country": ["country", "CN"],
     "gaps": ["gaps"],

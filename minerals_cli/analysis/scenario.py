@@ -11,6 +11,7 @@ from .caveats import EQUAL_WEIGHTS, OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .groups import CHINA, DOMESTIC, country_names
 from .scope import edition_or_default, list_or_latest
 from .shares import set_share, source_places, unattributed
+from .stats import VALUED, value_at_risk
 from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
 
 if TYPE_CHECKING:
@@ -27,13 +28,15 @@ def scenario(
     cut_notes: Optional[list[str]] = None,
     controlled: Optional[dict[str, list]] = None,
     choice: Optional[ControlChoice] = None,
+    stats=None,
 ) -> ScenarioResult:
     """The share of U.S. supply at risk, per mineral, if the cut countries stopped exporting.
 
     `cut` comes from resolve.cut_set, which keeps the United States out of it;
     `cut_notes` are its words on what it left out.  `controlled` (mineral id
     -> the export-control measures chosen, analysis/controls.py) adds, for
-    each mineral, the countries whose measures cover it.
+    each mineral, the countries whose measures cover it.  With `stats` (the
+    salient statistics), each row also gets the yearly value of its supply at risk.
     """
     controlled = controlled or {}
     if (not cut and not controlled) or DOMESTIC in cut:
@@ -57,6 +60,8 @@ def scenario(
         row = _risk_row(supply, cut_here, [m.id for m in members], names, risk, [m.id for m in measures]) if cut_here else None
         if row is None:
             continue
+        if stats is not None:
+            row = AtRiskRow(**{**row.__dict__, "value_at_risk": value_at_risk(stats.of(commodity_id, VALUED), risk, "supply at risk")})
         (rows if row.at_risk.value is not None else unknown).append(row)
         cited += supply_citations(supply)
     rows.sort(key=lambda r: (-r.at_risk.value, -(r.at_risk.high or 0), r.commodity))

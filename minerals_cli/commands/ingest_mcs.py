@@ -24,6 +24,12 @@ def command(
         opt.Option("--world", "-w", help="Write the world production and reserves tables here (a Commodities file "
                    "has them; default: the data directory's world_production.yaml).", dir_okay=False),
     ] = None,
+    stats: Annotated[
+        Optional[Path],
+        opt.Option("--stats", help="Write the U.S. salient statistics (production, trade, consumption, prices) here "
+                   "(a Commodities file has them; default: the data directory's salient_statistics.yaml).",
+                   dir_okay=False),
+    ] = None,
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
@@ -39,7 +45,7 @@ def command(
     from ..ingest.run import run
     from ..render import emit
 
-    emit(run(files, edition, output, data_dir, world), view, fmt)
+    emit(run(files, edition, output, data_dir, world, stats), view, fmt)
 
 
 def view(r) -> View:
@@ -52,5 +58,5 @@ def view(r) -> View:
         ["commodities created", c.commodities_created],
         ["rows skipped (not our commodities)", len(r.skipped)],
     ]
-    notes = [f"wrote {r.output}"] + ([f"wrote {r.world_output}: {c.world_series} world series"] if r.world_output else []) + [f"warning: {w}" for w in r.warnings]
+    notes = [f"wrote {r.output}"] + ([f"wrote {r.world_output}: {c.world_series} world series"] if r.world_output else []) + ([f"wrote {r.stats_output}: {c.stats_series} salient-statistics series"] if r.stats_output else []) + [f"warning: {w}" for w in r.warnings]
     return View([Table(f"MCS {r.edition} (data year {r.data_year}) from {', '.join(r.kinds)}", ["records", "count"], rows)], notes)

@@ -51,7 +51,7 @@ def command(
     controlled, choice = _controlled(data, controls, as_of) if controls else ({}, None)
     result = scenario(
         minerals, imports, data.countries, codes, lid, edition=resolve_edition(imports, edition), cut_notes=notes,
-        controlled=controlled, choice=choice,
+        controlled=controlled, choice=choice, stats=data.optional("stats"),
     )
     emit(result, view, fmt)
 
@@ -87,9 +87,11 @@ def view(r) -> View:
             cuts or "—",
             shown(x.cut_share),
             shown(x.at_risk),
+            _dollars(x.value_at_risk),
         ]
 
-    cols = ["commodity", "minerals", "reliance", "cut sources", "cut share of imports %", "supply at risk, pp"]
+    cols = ["commodity", "minerals", "reliance", "cut sources", "cut share of imports %", "supply at risk, pp",
+            "value at risk, $ million/yr"]
     t = r.totals
     title = f"Supply at risk if exports stop from: {', '.join(r.cut_names)} ({r.list} list)"
     tables = [Table(title, cols, [row(x) for x in r.rows])]
@@ -107,4 +109,23 @@ def view(r) -> View:
             ],
         )
     )
-    return View(tables, r.caveats + source_notes(r.citations))
+    priced = [x for x in r.rows + r.unknown if x.value_at_risk is not None]
+    notes = r.caveats + ([VALUE_NOTE] if priced else []) + source_notes(r.citations)
+    return View(tables, notes)
+
+
+VALUE_NOTE = ("value at risk = apparent consumption x price x supply at risk / 100, in the latest year USGS publishes "
+              "both as plain numbers on one basis (the year and the arithmetic are in the JSON); 'unknown' where it "
+              "does not (the JSON says why): `minerals stats NAME` shows the figures")
+
+
+def _dollars(v) -> str:
+    """Millions of dollars a year with the year, or 'unknown'; empty without the salient statistics."""
+    if v is None:
+        return ""
+    b = v.value
+    if v.unknown or b.value is None:
+        return "unknown"
+    low, value, high = (None if x is None else f"{x / 1e6:,.1f}" for x in (b.low, b.value, b.high))
+    text = {"exact": value, "lower": f">={value}", "upper": f"<={value}"}.get(b.bound, f"{low} to {high}")
+    return f"{text} ({v.year})"

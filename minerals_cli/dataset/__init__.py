@@ -25,6 +25,8 @@ FILES = {
     "world": "world_production.yaml",
     "controls": "export_controls.yaml",
     "other_lists": "jurisdiction_lists.yaml",
+    "stats": "salient_statistics.yaml",
+    "policy_prices": "policy_prices.yaml",
 }
 
 
@@ -76,6 +78,14 @@ class Dataset:
     @cached_property
     def other_lists(self):
         return self._load("other_lists")
+
+    @cached_property
+    def stats(self):
+        return self._load("stats")
+
+    @cached_property
+    def policy_prices(self):
+        return self._load("policy_prices")
 
 
 def open_dataset(option: Optional[Path] = None) -> Dataset:

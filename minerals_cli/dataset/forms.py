@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 FORMAT = 2
 # The field of each file whose items are stored as parts (the others are read whole).
-LONG = {"minerals": "minerals", "import_dependence": "commodities", "world": "series"}
+LONG = {"minerals": "minerals", "import_dependence": "commodities", "world": "series", "stats": "series"}
 
 
 class Damaged(Exception):

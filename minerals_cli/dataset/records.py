@@ -71,6 +71,31 @@ def parse_world_value(text: str) -> tuple[Optional[float], str, Optional[float],
     raise ValueError(f"not a published value: {text!r} (a number, >N, <N, N - M, W, NA, —, XX, s or a reserves word)")
 
 
+# Codes of the salient statistics beside the world tables' ones: `E` net exporter (a reliance); text USGS
+# prints instead of a figure ('Variable, depending on ...', 'Small', a figure whose sign was lost in the file
+# as '?1') is kept as printed, with no value.
+STAT_CODES = {**WORLD_CODES, "E": "net exporter"}
+_STAT_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*[-\u2013]\s*(\d[\d,]*(?:\.\d+)?)$")
+
+
+def parse_stat_value(text: str) -> tuple[Optional[float], str, Optional[float], Optional[float]]:
+    """(value, qualifier, low, high) of a salient-statistics cell: parse_world_value's forms, an en-dash range,
+    `E`, or text as printed (qualifier 'text', no value).  ValueError for an empty cell."""
+    shown = text.replace("\xa0", " ").strip()
+    span = _STAT_RANGE.match(shown)
+    if span:
+        low, high = (float(g.replace(",", "")) for g in span.groups())
+        return None, "range", low, high
+    if shown in STAT_CODES:
+        return (0.0, "—", 0.0, 0.0) if shown == "—" else (None, shown, None, None)
+    try:
+        return parse_world_value(shown)
+    except ValueError:
+        if shown and (any(c.isalpha() for c in shown) or "?" in shown):
+            return None, "text", None, None
+        raise ValueError(f"not a published value: {text!r}") from None
+
+
 class Record(dict):
     """One validated JSON object: its fields as attributes, the dict itself as its JSON form.
 
@@ -249,7 +274,20 @@ class WorldRecord(FileRecord):
         return self.item(ident)
 
 
-FILE_RECORDS = {"minerals": MineralsRecord, "import_dependence": ImportsRecord, "world": WorldRecord}
+class StatsRecord(FileRecord):
+    """salient_statistics.yaml: each commodity's series read when a question asks for that commodity."""
+
+    __slots__ = ()
+    LONG = "series"
+
+    def of(self, commodity: Optional[str], statistics: Optional[set[str]] = None) -> list[Record]:
+        """The series of a commodity (of those statistics: Price, Consumption, ...), in file order; only they are read."""
+        return [self.item(i) for i, statistic in self._derived["by_commodity"].get(commodity or "", [])
+                if statistics is None or statistic in statistics]
+
+
+FILE_RECORDS = {"minerals": MineralsRecord, "import_dependence": ImportsRecord, "world": WorldRecord,
+                "stats": StatsRecord}
 
 
 def derived(key: str, doc: dict) -> dict:
@@ -268,6 +306,12 @@ def derived(key: str, doc: dict) -> dict:
                     {"id": s["id"], "stage": s["stage"], "detail": s["detail"], "year": s["year"], "unit": s["unit"],
                      "section": s["section"]})
         return {"by_commodity": by_commodity}
+    if key == "stats":
+        ids: dict[str, list[list[str]]] = {}
+        for s in doc["series"]:
+            if s["commodity"]:
+                ids.setdefault(s["commodity"], []).append([s["id"], s["statistic"]])
+        return {"by_commodity": ids}
     return {}
 
 

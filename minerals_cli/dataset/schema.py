@@ -12,7 +12,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .records import BOUND, parse_published, parse_world_value
+from .records import BOUND, parse_published, parse_stat_value, parse_world_value
 
 
 class Located(ValueError):
@@ -403,6 +403,54 @@ class WorldFile(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> "WorldFile":
         _raise_all(_duplicates([s.id for s in self.series], "series id", "series"))
+        return self
+
+
+# --------------------------------------------------------------------------
+# data/salient_statistics.yaml
+
+
+class StatValue(Strict):
+    year: int
+    published: str = Field(description="as printed: '27,800', 'W', 'NA', 'E', '—', '>50', '890–1,000', or text")
+    estimated: bool = False
+    note: Optional[str] = Field(None, description="the value's own note, where it is not the series'")
+
+    @field_validator("published")
+    @classmethod
+    def _readable(cls, v: str) -> str:
+        parse_stat_value(v)
+        return v
+
+
+class StatSeries(Strict):
+    """One row of a chapter's Salient Statistics table: one statistic as printed, its unit, its years."""
+
+    id: str
+    chapter: str = Field(description="the MCS chapter as printed")
+    commodity: Optional[str] = Field(description="our commodity id, where the chapter is one of ours")
+    product: str = Field(description="USGS's Commodity column: what the row is of ('Titanium sponge metal', 'TiO2 pigment')")
+    statistic: str = Field(description="USGS's class: Production, Import, Export, Consumption, Price, Stock, ...")
+    detail: str = Field(description="the row as printed, e.g. 'Price, metal, average, dollars per pound'")
+    unit: str
+    note: Optional[str] = Field(None, description="a note USGS prints on every year of the series")
+    years: list[StatValue] = Field(min_length=1, description="the values by year, as published")
+
+
+class ChapterNote(Strict):
+    chapter: str
+    note: str = Field(description="the chapter's own note, e.g. '(Data in metric tons, antimony content, ...)'")
+
+
+class StatsFile(Strict):
+    edition: int = Field(description="MCS edition of the figures")
+    source: Citation
+    chapters: list[ChapterNote] = []
+    series: list[StatSeries]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "StatsFile":
+        _raise_all(_duplicates([x.id for x in self.series], "series id", "series"))
         return self
 
 

@@ -65,6 +65,44 @@ class ControlsFile(Strict):
 
 
 # --------------------------------------------------------------------------
+# data/policy_prices.yaml
+
+
+class PolicyPrice(Strict):
+    """A published policy price (a floor) for a commodity, with where it was stated."""
+
+    id: str
+    commodity: str = Field(description="our commodity id, e.g. 'rare earths'")
+    product: str = Field(description="what the price is of, as stated")
+    kind: Literal["price floor"]
+    value: float = Field(gt=0)
+    unit: str = Field(description="e.g. 'dollars per kilogram'")
+    since: str = Field(description="the date it was agreed or took effect")
+    term: Optional[str] = None
+    verified: bool
+    note: Optional[str] = None
+    compare_with: Optional[str] = Field(None, description="words of the USGS price row of the same product, "
+                                                          "e.g. 'NdPr': `stats` shows that row beside the floor")
+    stated_in: Citation
+
+    @field_validator("since")
+    @classmethod
+    def _date(cls, v: str) -> str:
+        if not _DATE.match(v):
+            raise ValueError(f"{v!r} is not a date (YYYY-MM-DD) or a year")
+        return v
+
+
+class PolicyPricesFile(Strict):
+    prices: list[PolicyPrice]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "PolicyPricesFile":
+        _raise_all(_duplicates([p.id for p in self.prices], "price id", "prices"))
+        return self
+
+
+# --------------------------------------------------------------------------
 # data/jurisdiction_lists.yaml
 
 _PUBLISHED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")

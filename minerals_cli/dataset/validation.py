@@ -21,6 +21,8 @@ SCHEMAS = {
     "world": "WorldFile",
     "controls": "schema_policy.ControlsFile",
     "other_lists": "schema_policy.JurisdictionListsFile",
+    "stats": "StatsFile",
+    "policy_prices": "schema_policy.PolicyPricesFile",
 }
 
 

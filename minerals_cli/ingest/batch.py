@@ -27,6 +27,7 @@ class Batch:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     world: Optional[dict] = None  # the world_production.yaml document of a Commodities file (world.py)
+    stats: Optional[dict] = None  # the salient_statistics.yaml document of a Commodities file (stats.py)
 
 
 def built(model, where: str, **fields):

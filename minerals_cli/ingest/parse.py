@@ -11,6 +11,7 @@ from .chapters import parse_commodities
 from .countries import CountryNames
 from .fig2 import parse_fig2
 from .release import detect_edition, read_release
+from .stats import stats_document
 from .world import world_document
 
 
@@ -40,6 +41,7 @@ def read_batch(paths: list[Path], edition: Optional[int] = None, countries: Opti
         else:
             parse_commodities(release, edition, batch, countries)
             batch.world = world_document(release, edition, countries)
+            batch.stats = stats_document(release, edition)
     _cross_check(batch)
     return batch
 

@@ -28,7 +28,7 @@ class Plan:
 
 
 def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_dir: Optional[Path],
-        world: Optional[Path] = None):
+        world: Optional[Path] = None, stats: Optional[Path] = None):
     """Ingest release files into the --output file or the data directory's import_dependence.yaml.
 
     The records are merged into the file as it is (the --output file if it
@@ -39,7 +39,8 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
 
     plan = choose_target(output, data_dir)
     # What the run reads besides the file it updates: never written over.
-    inputs = [*files, *(plan.directory / name for key, name in FILES.items() if key not in ("import_dependence", "world"))]
+    inputs = [*files, *(plan.directory / name for key, name in FILES.items()
+                        if key not in ("import_dependence", "world", "stats"))]
     refuse_protected(plan.target, Path(os.path.realpath(plan.target)), inputs)
     countries, notes = registry_of(plan.directory)
     doc, text, header = read_base(plan.base)
@@ -47,12 +48,18 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
     before = copy.deepcopy(doc)  # merge changes records in place; the layout compares with the file as it was
     merged, counts, warnings = merge(doc, batch)
     new_text, dropped = rewritten(text, before, merged, header)
-    world_output, world_text = world_plan(batch, world, plan, data_dir, inputs, warnings)  # checked before any write
+    # Every file is checked before any is written.
+    world_output, world_text = side_plan("world", batch.world, world, plan, data_dir, inputs, warnings)
+    stats_output, stats_text = side_plan("stats", batch.stats, stats, plan, data_dir,
+                                         [*inputs, *([world_output] if world_output else [])], warnings)
     write_checked(plan.target, new_text, inputs)
     warnings += dropped
     if world_output is not None:
         write_file(world_output, world_text.encode("utf-8"), inputs=[*inputs, plan.target])
+    if stats_output is not None:
+        write_file(stats_output, stats_text.encode("utf-8"), inputs=[*inputs, plan.target, *([world_output] if world_output else [])])
     world_series = len(batch.world["series"]) if world_output else 0
+    stats_series = len(batch.stats["series"]) if stats_output else 0
     return IngestResult(
         files=[str(f) for f in files],
         kinds=batch.kinds,
@@ -60,7 +67,8 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
         data_year=batch.data_year or batch.edition - 1,
         output=str(plan.target),
         world_output=str(world_output) if world_output else None,
-        counts=IngestCounts(**counts, world_series=world_series),
+        stats_output=str(stats_output) if stats_output else None,
+        counts=IngestCounts(**counts, world_series=world_series, stats_series=stats_series),
         skipped=batch.skipped,
         warnings=notes + batch.warnings + warnings,
     )
@@ -75,21 +83,32 @@ WORLD_HEADER = """\
 """
 
 
-def world_plan(batch, world: Optional[Path], plan: Plan, data_dir: Optional[Path], inputs: list[Path],
-               warnings: list[str]) -> tuple[Optional[Path], str]:
-    """(target, text) of the world tables of a Commodities file: --world FILE, else the named data directory's.
+STATS_HEADER = """\
+# U.S. salient statistics of the critical minerals (production, imports, exports, apparent consumption, stocks,
+# prices, net import reliance, ...), five years per series, as USGS prints them in each MCS chapter
+# (MCS2026_Commodities_Data.csv, Salient Statistics—United States). Written by `minerals ingest-mcs`; do not
+# edit by hand. `published` is the figure as printed ('27,800', 'W' withheld, 'NA' not available, 'E' net
+# exporter, '—' zero, '>50', '890–1,000', or text), by year under `years`; a note on every year of a series is
+# kept once as `note`. `product` is USGS's Commodity column (a chapter may print several products).
+"""
+# What each side file of a Commodities file is called in messages, its option, and its header.
+SIDES = {"world": ("the world tables", "--world", WORLD_HEADER), "stats": ("the salient statistics", "--stats", STATS_HEADER)}
 
-    The text is checked against the schema here, before either file is written.
-    """
-    if batch.world is None:
+
+def side_plan(key: str, doc: Optional[dict], option: Optional[Path], plan: Plan, data_dir: Optional[Path],
+              inputs: list[Path], warnings: list[str]) -> tuple[Optional[Path], str]:
+    """(target, text) of a file a Commodities file also gives (world tables, salient statistics): the option's
+    FILE, else the named data directory's.  The text is checked against the schema here, before any write."""
+    if doc is None:
         return None, ""
-    target = world or (plan.directory / FILES["world"] if data_dirs.chosen(data_dir) is not None else None)
+    what, flag, header = SIDES[key]
+    target = option or (plan.directory / FILES[key] if data_dirs.chosen(data_dir) is not None else None)
     if target is None:
-        warnings.append("the world tables were read but not written: give --world FILE or a data directory of your own")
+        warnings.append(f"{what} were read but not written: give {flag} FILE or a data directory of your own")
         return None, ""
     refuse_protected(target, Path(os.path.realpath(target)), [*inputs, plan.target])
-    text = dump_yaml(batch.world, WORLD_HEADER)
-    _check("world", target, text)
+    text = dump_yaml(doc, header)
+    _check(key, target, text)
     return target, text
 
 

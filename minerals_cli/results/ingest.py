@@ -13,6 +13,7 @@ class IngestCounts(Result):
     import_shares: int = Field(description="share lists (one per category) written or updated")
     commodities_created: int
     world_series: int = Field(0, description="world production, capacity and reserves series written")
+    stats_series: int = Field(0, description="salient-statistics series (production, trade, consumption, prices) written")
 
 
 class IngestResult(Result):
@@ -22,6 +23,7 @@ class IngestResult(Result):
     data_year: int
     output: str
     world_output: Optional[str] = Field(description="where the world tables were written; null when they were not")
+    stats_output: Optional[str] = Field(None, description="where the salient statistics were written; null when they were not")
     counts: IngestCounts
     skipped: list[str] = Field(description="rows of the files that map to no commodity of ours")
     warnings: list[str] = Field(description="disagreements between files, or records kept as they were")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .base import Bounded, Cited, Field, PublishedNir, Result
+from .stats import ValueAtRisk
 
 
 class CutShare(Result):
@@ -25,6 +26,9 @@ class AtRiskRow(Result):
     at_risk: Bounded = Field(description="NIR x cut share / 100: percentage points of U.S. consumption")
     controls: list[str] = Field([], description="ids of the export controls whose countries this row cuts (--controls)")
     note: Optional[str]
+    value_at_risk: Optional[ValueAtRisk] = Field(None, description="dollars a year of the supply at risk, from "
+                                                                   "apparent consumption and price; null without the "
+                                                                   "salient statistics")
 
 
 class ScenarioTotals(Result):

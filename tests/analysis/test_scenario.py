@@ -12,7 +12,8 @@ from minerals_cli.resolve import cut_set
 @pytest.mark.parametrize("cut", [["CN"], ["CN,Russia"], ["nato"]])
 def test_the_library_result_is_the_command_json(cli, shipped, cut):
     codes, notes = cut_set(shipped.countries, cut, given_with="--cut")
-    result = scenario(shipped.minerals, shipped.import_dependence, shipped.countries, codes, cut_notes=notes)
+    result = scenario(shipped.minerals, shipped.import_dependence, shipped.countries, codes, cut_notes=notes,
+                      stats=shipped.optional("stats"))
     assert result.to_dict() == run_json(cli, "scenario", *[a for c in cut for a in ("--cut", c)])
 
 

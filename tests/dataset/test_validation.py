@@ -132,7 +132,8 @@ def test_validate_file_returns_the_model_of_its_key(data_copy):
     assert {e.edition for e in model.editions} == {2024, 2025, 2026}
     assert FILES == {"minerals": "minerals_2025.yaml", "import_dependence": "import_dependence.yaml",
                      "countries": "country_groups.yaml", "targets": "targets.yaml", "world": "world_production.yaml",
-                     "controls": "export_controls.yaml", "other_lists": "jurisdiction_lists.yaml"}
+                     "controls": "export_controls.yaml", "other_lists": "jurisdiction_lists.yaml",
+                     "stats": "salient_statistics.yaml", "policy_prices": "policy_prices.yaml"}
 
 
 def test_validate_file_raises_every_problem_with_file_line_field(data_copy):

@@ -1,0 +1,101 @@
+"""The U.S. salient statistics of an MCS Commodities_Data file: salient_statistics.yaml, as ingest-mcs writes it (issue 18).
+
+Each critical-mineral chapter prints a five-year table ("Salient
+Statistics—United States"): production, imports, exports, apparent
+consumption, stocks, prices, net import reliance and whatever else it
+publishes.  Each row of the table becomes a series: one statistic as
+printed (`Price, metal, average, dollars per pound`), one unit, and its
+values by year as published (`W`, `NA`, `E`, `—`, `>50`, ranges stay as
+they are; dataset/records.parse_stat_value reads what they say).  A note
+USGS repeats on every year of a series is kept once, on the series; an
+estimate is flagged on its value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..dataset.records import parse_stat_value
+from ..errors import DataError
+from .release import ReleaseFile, publication_url
+from .world import _commodity, _critical
+
+SECTION = "Salient Statistics"
+ESTIMATED = "Estimated."
+
+
+def stats_document(release: ReleaseFile, edition: int) -> dict[str, Any]:
+    """The salient_statistics.yaml document of a Commodities file (plain data in the schema's field order)."""
+    series: dict[tuple, dict[str, Any]] = {}
+    for row, line in zip(release.rows, release.lines):
+        if not _critical(row) or not row["Section"].startswith(SECTION):
+            continue
+        where = f"{release.path}:{line}"
+        one = _series_of(row, series)
+        one["years"].append(_value(row, where))
+    chapters: dict[str, str] = {}
+    for one in series.values():
+        note = one.pop("chapter_note")
+        if note:
+            chapters.setdefault(one["chapter"], note)
+    return {
+        "edition": edition,
+        "source": {"source": f"USGS MCS {edition}", "table": f"{Path(release.path).name}, Salient Statistics—United States",
+                   "url": publication_url(edition)},
+        "chapters": [{"chapter": c, "note": n} for c, n in chapters.items()],
+        "series": [_share_the_note(one) for one in series.values()],
+    }
+
+
+def _series_of(row: dict[str, str], series: dict) -> dict[str, Any]:
+    chapter = row["MCS chapter"].strip()
+    detail = " ".join(row["Statistics_detail"].replace("\xa0", " ").split())
+    product = row["Commodity"].strip()
+    key = (chapter, product, row["Statistics"].strip(), detail, row["Unit"].strip())
+    if key not in series:
+        series[key] = {
+            "id": f"{chapter.lower()} s{len([k for k in series if k[0] == chapter]) + 1}",
+            "chapter": chapter,
+            "commodity": _commodity(chapter, row["Commodity"], detail),
+            "product": product,
+            "statistic": row["Statistics"].strip(),
+            "detail": detail,
+            "unit": row["Unit"].strip(),
+            "chapter_note": row["Other notes"].strip(),
+            "years": [],
+        }
+    return series[key]
+
+
+def _value(row: dict[str, str], where: str) -> dict[str, Any]:
+    published = row["Value"].replace("\xa0", " ").strip()
+    try:
+        parse_stat_value(published)
+    except ValueError as exc:
+        raise DataError([f"{where}: Value: {exc}"]) from None
+    try:
+        year = int(row["Year"].strip())
+    except ValueError:
+        raise DataError([f"{where}: Year: {row['Year']!r} is not a year"]) from None
+    note = row["Notes"].strip()
+    value: dict[str, Any] = {"year": year, "published": published}
+    if note.startswith(ESTIMATED):
+        value["estimated"] = True
+        note = note[len(ESTIMATED):].strip().removeprefix("--").strip()
+    if note:
+        value["note"] = note
+    return value
+
+
+def _share_the_note(one: dict[str, Any]) -> dict[str, Any]:
+    """The series with a note every value carries moved onto it; values keep only notes of their own."""
+    values = one.pop("years")
+    common, times = Counter(v.get("note") for v in values).most_common(1)[0]
+    if common is not None and times == len(values):
+        one["note"] = common
+        for v in values:
+            v.pop("note", None)
+    one["years"] = values
+    return one
