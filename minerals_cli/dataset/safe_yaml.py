@@ -56,10 +56,46 @@ def read_yaml(path: Path) -> Any:
         raise DataError([str(p) for p in exc.problems]) from None
 
 
+_LOADER: list = []  # the loader class, made on first use (yaml is imported only when a file is parsed)
+
+
 def _loader():
+    """PyYAML's safe loader (the C one where PyYAML has it) that resolves each distinct plain scalar once."""
+    if not _LOADER:
+        _LOADER.append(_remembering(_base_loader()))
+    return _LOADER[0]
+
+
+def _base_loader():
     import yaml
 
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _remembering(base):
+    """`base` with its tag resolution of scalars remembered by text and style.
+
+    The parser asks for the tag of every scalar, and most are keys and
+    codes a file repeats thousands of times ('published', 'country', 'W').
+    The answer depends on the text and on whether it was quoted only (the
+    safe loader has no path resolvers), so it is worked out once per run.
+    """
+    from yaml.nodes import ScalarNode
+
+    known: dict[tuple, str] = {}
+    resolve = base.resolve
+
+    class Remembering(base):
+        def resolve(self, kind, value, implicit):
+            if kind is not ScalarNode or self.yaml_path_resolvers:
+                return resolve(self, kind, value, implicit)
+            key = (value, implicit)
+            tag = known.get(key)
+            if tag is None:
+                tag = known[key] = resolve(self, kind, value, implicit)
+            return tag
+
+    return Remembering
 
 
 def read_bytes(path: Path) -> bytes:
@@ -136,10 +172,11 @@ def _plain_tree(raw: bytes) -> Any:
     nulls) needs neither: each node is built once, aliased nodes are shared
     exactly as `yaml.load` shares them, and depth and expanded size come with
     it.  Anything else raises _Unusual and takes the full path, so what a file
-    means never depends on which path read it.
+    means never depends on which path read it.  The walk recurses, which is
+    the cheapest way to visit every node in Python, and refuses a level
+    deeper than MAX_DEPTH before it descends, so no file can exhaust the stack.
     """
     import yaml
-    from yaml.nodes import MappingNode, ScalarNode
 
     loader = _loader()(raw)
     try:
@@ -148,77 +185,79 @@ def _plain_tree(raw: bytes) -> Any:
         loader.dispose()
     if root is None:
         return None
-    scalars = _scalar_builders(yaml.constructor.SafeConstructor)
-    built: dict[int, tuple[Any, int, int]] = {}  # id(node) -> (value, depth, values once aliases are expanded)
-    open_nodes: set[int] = set()
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        key = id(node)
-        if finished:
-            open_nodes.discard(key)
-            built[key] = _assembled(node, built, node.__class__ is MappingNode)
-        elif key in built:
-            continue
-        elif node.__class__ is ScalarNode:
-            build = scalars.get(node.tag)
-            if build is None:
-                raise _Unusual
-            built[key] = (node.value if build is str else build(node), 0, 1)
-        elif key in open_nodes:
-            raise _OverLimit("refers to itself through a YAML alias; a data file must be a finite tree")
-        else:
-            open_nodes.add(key)
-            stack.append((node, True))
-            stack.extend((child, False) for child in _children(node, node.__class__ is MappingNode))
-    return built[id(root)][0]
+    return _Builder(_scalar_builders(yaml.constructor.SafeConstructor)).build(root, 0)[0]
 
 
 _TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ, _MERGE = (f"{_TAG}{name}" for name in ("str", "map", "seq", "merge"))
 
 
 def _scalar_builders(constructor_class) -> dict[str, Any]:
-    """Tag -> how to build a scalar of it: `str` for text as written, else PyYAML's own conversion."""
+    """Tag -> how to build a scalar of it: PyYAML's own conversion (text, the commonest, never gets here)."""
     constructor = constructor_class()
     plain = {f"{_TAG}{name}": constructor_class.yaml_constructors[f"{_TAG}{name}"] for name in ("int", "float", "bool", "null")}
-    builders: dict[str, Any] = {tag: (lambda node, make=make: make(constructor, node)) for tag, make in plain.items()}
-    builders[f"{_TAG}str"] = str
-    return builders
+    return {tag: (lambda node, make=make: make(constructor, node)) for tag, make in plain.items()}
 
 
-def _children(node, mapping: bool) -> list:
-    """The nodes a collection holds (keys and values); _Unusual for a tag, a merge key or a key that is no scalar."""
-    from yaml.nodes import ScalarNode
+class _Builder:
+    """Builds composed nodes into plain values, each collection once, with its depth and expanded count."""
 
-    if node.tag != f"{_TAG}{'map' if mapping else 'seq'}":
-        raise _Unusual
-    if not mapping:
-        return node.value
-    out = []
-    for key, value in node.value:
-        if key.__class__ is not ScalarNode or key.tag == f"{_TAG}merge":
+    def __init__(self, scalars: dict[str, Any]):
+        from yaml.nodes import MappingNode, ScalarNode
+
+        self.scalars, self.mapping, self.scalar = scalars, MappingNode, ScalarNode
+        self.built: dict[int, tuple[Any, int, int]] = {}  # id(node) -> (value, depth, values once aliases are expanded)
+        self.open: set[int] = set()
+
+    def build(self, node, level: int) -> tuple[Any, int, int]:
+        """(value, depth, expanded count) of `node`; _Unusual for what only PyYAML's constructor may decide."""
+        if node.__class__ is self.scalar:
+            if node.tag == _STR:
+                return node.value, 0, 1
+            make = self.scalars.get(node.tag)
+            if make is None:
+                raise _Unusual
+            return make(node), 0, 1
+        key = id(node)
+        done = self.built.get(key)
+        if done is not None:
+            return done
+        if key in self.open:
+            raise _OverLimit("refers to itself through a YAML alias; a data file must be a finite tree")
+        if level >= MAX_DEPTH:
+            _check_limits(MAX_DEPTH + 1, 0)
+        self.open.add(key)
+        value, depth, count = self._mapping(node, level) if node.__class__ is self.mapping else self._sequence(node, level)
+        _check_limits(depth, count)
+        self.open.discard(key)
+        self.built[key] = done = (value, depth, count)
+        return done
+
+    def _mapping(self, node, level: int) -> tuple[dict, int, int]:
+        if node.tag != _MAP:
             raise _Unusual
-        out += (key, value)
-    return out
-
-
-def _assembled(node, built, mapping: bool) -> tuple[Any, int, int]:
-    """(value, depth, expanded count) of a collection whose children are built; the limits checked as `_measure` does."""
-    if mapping:
-        value = {built[id(k)][0]: built[id(v)][0] for k, v in node.value}
+        value, depth, count = {}, 0, 1
+        for k, v in node.value:
+            if k.__class__ is not self.scalar or k.tag == _MERGE:
+                raise _Unusual
+            item, item_depth, item_count = self.build(v, level + 1)
+            value[self.build(k, level + 1)[0]] = item
+            count += item_count + 1
+            depth = max(depth, item_depth)
         if len(value) != len(node.value):
             raise _Unusual  # a repeated key: which value survives is PyYAML's rule, and the count follows it
-        children = [built[id(v)] for _, v in node.value]
-        count = 1 + len(value)
-    else:
-        children = [built[id(c)] for c in node.value]
-        value, count = [c[0] for c in children], 1
-    depth = 1
-    for _, child_depth, child_count in children:
-        depth = max(depth, child_depth + 1)
-        count += child_count
-    _check_limits(depth, count)
-    return value, depth, count
+        return value, depth + 1, count
+
+    def _sequence(self, node, level: int) -> tuple[list, int, int]:
+        if node.tag != _SEQ:
+            raise _Unusual
+        value, depth, count = [], 0, 1
+        for child in node.value:
+            item, item_depth, item_count = self.build(child, level + 1)
+            value.append(item)
+            count += item_count
+            depth = max(depth, item_depth)
+        return value, depth + 1, count
 
 
 def _refuse(path: Path, message: str, line: Optional[int] = None) -> Refused:
