@@ -8,9 +8,9 @@ are typos, not extensions.  What the commands return is in results/.
 from __future__ import annotations
 
 import re
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 from .records import BOUND, parse_published, parse_stat_value, parse_world_value
 
@@ -410,21 +410,13 @@ class WorldFile(Strict):
 # data/salient_statistics.yaml
 
 
-class StatValue(Strict):
-    year: int
-    published: str = Field(description="as printed: '27,800', 'W', 'NA', 'E', '—', '>50', '890–1,000', or text")
-    estimated: bool = False
-    note: Optional[str] = Field(None, description="the value's own note, where it is not the series'")
-
-    @field_validator("published")
-    @classmethod
-    def _readable(cls, v: str) -> str:
-        parse_stat_value(v)
-        return v
-
-
 class StatSeries(Strict):
-    """One row of a chapter's Salient Statistics table: one statistic as printed, its unit, its years."""
+    """One row of a chapter's Salient Statistics table: one statistic as printed, its unit, its years.
+
+    The file keeps the values as one mapping, year -> value as printed, with the estimated years and the
+    values' own notes beside it (a third of the nodes one mapping per value would take, and a data
+    directory's first run parses them all); the validated form lists them as `years`.
+    """
 
     id: str
     chapter: str = Field(description="the MCS chapter as printed")
@@ -434,7 +426,32 @@ class StatSeries(Strict):
     detail: str = Field(description="the row as printed, e.g. 'Price, metal, average, dollars per pound'")
     unit: str
     note: Optional[str] = Field(None, description="a note USGS prints on every year of the series")
-    years: list[StatValue] = Field(min_length=1, description="the values by year, as published")
+    published: dict[int, str] = Field(min_length=1, exclude=True,
+                                      description="year -> the value as printed: '27,800', 'W', 'NA', 'E', '—', '>50', "
+                                                  "'890–1,000', or text")
+    estimated: list[int] = Field([], exclude=True, description="the years whose value USGS marks as estimated")
+    notes: dict[int, str] = Field({}, exclude=True, description="year -> the value's own note, where it is not the series'")
+
+    @field_validator("published")
+    @classmethod
+    def _readable(cls, v: dict[int, str]) -> dict[int, str]:
+        for text in v.values():
+            parse_stat_value(text)
+        return v
+
+    @model_validator(mode="after")
+    def _years_published(self) -> "StatSeries":
+        stray = sorted((set(self.estimated) | set(self.notes)) - set(self.published))
+        if stray:
+            raise ValueError(f"estimated or notes name years with no published value: {stray}")
+        return self
+
+    @computed_field
+    @property
+    def years(self) -> list[dict[str, Any]]:
+        """The values one per year, as the rest of minerals reads them: year, published, estimated, note."""
+        return [{"year": y, "published": text, "estimated": y in self.estimated, "note": self.notes.get(y)}
+                for y, text in self.published.items()]
 
 
 class ChapterNote(Strict):

@@ -87,9 +87,10 @@ STATS_HEADER = """\
 # U.S. salient statistics of the critical minerals (production, imports, exports, apparent consumption, stocks,
 # prices, net import reliance, ...), five years per series, as USGS prints them in each MCS chapter
 # (MCS2026_Commodities_Data.csv, Salient Statistics—United States). Written by `minerals ingest-mcs`; do not
-# edit by hand. `published` is the figure as printed ('27,800', 'W' withheld, 'NA' not available, 'E' net
-# exporter, '—' zero, '>50', '890–1,000', or text), by year under `years`; a note on every year of a series is
-# kept once as `note`. `product` is USGS's Commodity column (a chapter may print several products).
+# edit by hand. `published` maps each year to the figure as printed ('27,800', 'W' withheld, 'NA' not available,
+# 'E' net exporter, '—' zero, '>50', '890–1,000', or text); `estimated` lists the years USGS marks as estimates;
+# a note on every year of a series is kept once as `note`, a year's own note under `notes`. `product` is USGS's
+# Commodity column (a chapter may print several products).
 """
 # What each side file of a Commodities file is called in messages, its option, and its header.
 SIDES = {"world": ("the world tables", "--world", WORLD_HEADER), "stats": ("the salient statistics", "--stats", STATS_HEADER)}

@@ -66,8 +66,8 @@ def test_every_value_at_risk_recomputes_from_the_data_and_every_unknown_says_why
         priced += 1
         c, p = by_id[v["consumption"]["series"]], by_id[v["price"]["series"]]
         year = v["year"]
-        consumption = float(next(x["published"] for x in c["years"] if x["year"] == year).replace(",", ""))
-        price = float(next(x["published"] for x in p["years"] if x["year"] == year).replace(",", ""))
+        consumption = float(c["published"][year].replace(",", ""))
+        price = float(p["published"][year].replace(",", ""))
         whole = consumption * KG_PER_UNIT[c["unit"]] * price * PER_KG[p["unit"]]
         for end in ("low", "value", "high"):
             assert abs(v["value"][end] - whole * r["at_risk"][end] / 100) <= 1e-6 * whole
