@@ -29,6 +29,7 @@ from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label
 from .leading import leading_codes
 from .scope import edition_or_default
 from .shares import band_of, hhi_span, named_shares, other_share, set_share, top3_span, unattributed
+from .stats import VALUED, value_at_risk
 from .supply import Supply, commodity_index, dedupe, latest_at_or_before, published, supply_of
 from .targets import gaps_to, target_citations, target_notes
 from .world import origin, world_citations
@@ -59,6 +60,7 @@ class Shared(NamedTuple):
     citations: list[Cited]
     world: object = None  # the world_production.yaml records, if the data has them
     controls: list = []  # the export controls that bear on the day (analysis/controls.links)
+    stats: object = None  # the salient statistics, if the data has them
     origins: dict = {}  # commodity -> its world view: minerals that share a commodity (the lanthanides) share it
 
 
@@ -71,9 +73,10 @@ def exposure(
     edition: Optional[int] = None,
     world=None,
     controls=None,
+    stats=None,
 ) -> ExposureResult:
     """Reliance, suppliers, exposure to each, allied share, concentration and gaps of one mineral."""
-    return exposures(imports, countries, [mineral], allies, targets, edition, world, controls)[0]
+    return exposures(imports, countries, [mineral], allies, targets, edition, world, controls, stats=stats)[0]
 
 
 def exposures(
@@ -86,6 +89,7 @@ def exposures(
     world=None,
     controls=None,
     day=None,
+    stats=None,
 ) -> list[ExposureResult]:
     """`exposure` of each mineral, in order (`minerals exposure --all`); the world tables and export controls, if any.
 
@@ -103,6 +107,7 @@ def exposures(
         world=world,
         controls=links(controls, day or today(), country_names(countries)) if controls is not None else [],
         origins={},
+        stats=stats,
     )
     return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
 
@@ -156,6 +161,7 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         caveats=caveats,
         notes=list(shared.notes),
         world=world_view,
+        net_import_value=_net_import_value(shared.stats, mineral.commodity, nir, rel),
         controls=exposure_links(shared.controls, mineral.id, named_shares(shares) if shares else {},
                                 producers) if shared.controls else [],
         citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations
@@ -278,3 +284,10 @@ def _shared_citations(countries, allies: AllySet, targets: list[TargetInfo]) -> 
     if feoc is not None:
         out.append(Cited(what=f"{feoc.name} ({feoc.id})", source=feoc.source))
     return out + target_citations(targets)
+
+
+def _net_import_value(stats, commodity: Optional[str], nir, reliance):
+    """Dollars a year of the net-imported part of supply, in the year of the reliance used; None without statistics."""
+    if stats is None or not commodity:
+        return None
+    return value_at_risk(stats.of(commodity, VALUED), nir, "net import reliance", reliance.year if reliance else None)

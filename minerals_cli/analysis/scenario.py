@@ -61,7 +61,9 @@ def scenario(
         if row is None:
             continue
         if stats is not None:
-            row = AtRiskRow(**{**row.__dict__, "value_at_risk": value_at_risk(stats.of(commodity_id, VALUED), risk, "supply at risk")})
+            year = supply.reliance.year if supply.reliance else None
+            valued = value_at_risk(stats.of(commodity_id, VALUED), risk, "supply at risk", year)
+            row = AtRiskRow(**{**row.__dict__, "value_at_risk": valued})
         (rows if row.at_risk.value is not None else unknown).append(row)
         cited += supply_citations(supply)
     rows.sort(key=lambda r: (-r.at_risk.value, -(r.at_risk.high or 0), r.commodity))

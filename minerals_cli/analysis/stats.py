@@ -55,6 +55,8 @@ def number_of(published: str) -> Optional[float]:
 
 def consumption_series(series: list) -> tuple[Optional[object], Optional[str]]:
     """(the consumption series to value, or None with the reason)."""
+    if not series:
+        return None, "the data holds no USGS salient statistics for it"
     found = [s for s in series if s.statistic == "Consumption"]
     if not found:
         return None, "USGS publishes no consumption figure for it"
@@ -82,14 +84,19 @@ def _names(series: list) -> str:
     return "; ".join((f"{s.product}: " if several else "") + f"'{s.detail}'" for s in series)
 
 
-def value_at_risk(series: list, at_risk: Optional[Span], what: str) -> ValueAtRisk:
-    """The yearly value of `at_risk` percentage points of U.S. consumption, or why it is unknown."""
+def value_at_risk(series: list, at_risk: Optional[Span], what: str, year: Optional[int] = None) -> ValueAtRisk:
+    """The yearly value of `at_risk` percentage points of U.S. consumption, or why it is unknown.
+
+    `year` (the data year of the reliance used) is taken where both figures are published for it; else the
+    latest year that has both, which the result names.
+    """
+    wanted = year
     consumption, why = consumption_series(series)
     price, why_price = price_series(series) if consumption is not None else (None, None)
     reason = why or why_price
     if reason is None:
         reason = _incompatible(consumption, price)
-    year = None if reason else _common_year(consumption, price)
+    year = None if reason else _common_year(consumption, price, wanted)
     if reason is None and year is None:
         reason = "no year has both the consumption and the price as plain published numbers"
     if reason is None and at_risk is None:
@@ -120,11 +127,11 @@ def _incompatible(consumption, price) -> Optional[str]:
     return None
 
 
-def _common_year(consumption, price) -> Optional[int]:
+def _common_year(consumption, price, wanted: Optional[int]) -> Optional[int]:
     c = {v.year for v in consumption.years if number_of(v.published) is not None}
     p = {v.year for v in price.years if number_of(v.published) is not None}
     both = c & p
-    return max(both) if both else None
+    return wanted if wanted in both else (max(both) if both else None)
 
 
 def _point(series, year: int) -> StatPoint:

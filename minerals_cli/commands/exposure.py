@@ -44,8 +44,17 @@ def command(
     imports, countries = data.import_dependence, data.countries
     ally, targets, year = ally_set(countries, allies, given_with=ALLIES_FLAG), stated_targets(data.targets), resolve_edition(imports, edition)
     results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year, world=data.optional("world"),
-                        controls=data.optional("controls"))
+                        controls=data.optional("controls"), stats=data.optional("stats"))
     emit(results if every or len(results) > 1 else results[0], view, fmt)
+
+
+def value_note(v) -> str:
+    """The dollar value of the net-imported part of supply, with its year, or why it is unknown."""
+    from ..render.cells import millions
+
+    if v.unknown:
+        return f"value of net imports: unknown ({v.unknown})"
+    return f"value of net imports: ${millions(v.value)} million in {v.year} (apparent consumption x price x NIR; see the JSON)"
 
 
 def view(r) -> View:
@@ -133,6 +142,8 @@ def view(r) -> View:
         )
     )
     notes = [f"unknown: {u}" for u in r.unknown]
+    if r.net_import_value is not None:
+        notes.append(value_note(r.net_import_value))
     notes += [f"export control by {c.name} ({c.role}): {c.measure}, {c.kind} ({c.scope}): {c.status}"
               + (f" ({c.status_note})" if c.status_note else "") for c in r.controls]
     notes += [r.allies.note] + r.caveats + ([r.world.caveat] if r.world else []) + r.notes + source_notes(r.citations)

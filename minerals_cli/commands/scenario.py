@@ -121,11 +121,10 @@ VALUE_NOTE = ("value at risk = apparent consumption x price x supply at risk / 1
 
 def _dollars(v) -> str:
     """Millions of dollars a year with the year, or 'unknown'; empty without the salient statistics."""
+    from ..render.cells import millions
+
     if v is None:
         return ""
-    b = v.value
-    if v.unknown or b.value is None:
+    if v.unknown or v.value.value is None:
         return "unknown"
-    low, value, high = (None if x is None else f"{x / 1e6:,.1f}" for x in (b.low, b.value, b.high))
-    text = {"exact": value, "lower": f">={value}", "upper": f"<={value}"}.get(b.bound, f"{low} to {high}")
-    return f"{text} ({v.year})"
+    return f"{millions(v.value)} ({v.year})"

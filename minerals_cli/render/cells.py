@@ -33,6 +33,16 @@ def short_citation(c) -> str:
     return ", ".join(p for p in (c.source, (c.table or "").split(";")[0]) if p)
 
 
+def millions(b) -> str:
+    """A bounded dollar figure in millions with one decimal, its bound shown as `shown` shows it."""
+    def m(x):
+        return f"{x / 1e6:,.1f}"
+
+    if b.bound == "range" or (b.bound == "lower" and b.value == 0 and b.high is not None):  # "0 to" the 'Other' share
+        return f"{m(b.low)} to {m(b.high)}"
+    return {"lower": ">=", "upper": "<="}.get(b.bound, "") + m(b.value)
+
+
 def shown(b) -> object:
     """A bounded figure as a cell: exact numbers as numbers, bounds with their direction."""
     if b is None or b.value is None:

@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from ..dataset.schema import Citation
 from .base import AllySet, Bounded, Cited, Field, PublishedNir, Result, TargetGap
 from .controls import ControlLink
+from .stats import ValueAtRisk
 from .world import WorldOrigin
 
 
@@ -115,4 +116,7 @@ class ExposureResult(Result):
     notes: list[str] = Field(description="notes on the targets (unverified figures)")
     world: Optional[WorldOrigin] = Field(None, description="world production beside the import sources; null without world data")
     controls: list[ControlLink] = Field([], description="export controls on it by its import sources or world producers, status today")
+    net_import_value: Optional[ValueAtRisk] = Field(None, description="dollars a year of the net-imported part of "
+                                                                       "U.S. supply (consumption x price x NIR); null "
+                                                                       "without the salient statistics")
     citations: list[Cited]

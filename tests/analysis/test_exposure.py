@@ -26,6 +26,7 @@ def library_exposure(shipped, name, allies=None, edition=None):
         edition=edition,
         world=shipped.optional("world"),
         controls=shipped.optional("controls"),
+        stats=shipped.optional("stats"),
     )
 
 

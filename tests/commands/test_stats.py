@@ -83,3 +83,12 @@ def test_a_value_is_unknown_where_the_price_is_of_another_product(cli):
     assert "not on one basis" in rows["tantalum"]["unknown"]
     assert "prices of different products" in rows["rare earths"]["unknown"]
     assert "does not convert" in rows["tungsten"]["unknown"]
+
+
+def test_exposure_gives_the_value_of_net_imports_in_the_year_of_its_reliance(cli):
+    latest = run_json(cli, "exposure", "antimony")["net_import_value"]
+    assert latest["year"] == 2025 and round(latest["value"]["value"] / 1e6) == round(45_000_000 * 25 / 0.45359237 * 0.91 / 1e6)
+    older = run_json(cli, "exposure", "antimony", "--edition", "2024")["net_import_value"]
+    assert older["year"] == 2023 and older["consumption"]["published"] == "20,700" and older["price"]["published"] == "5.49"
+    lithium = run_json(cli, "exposure", "lithium")["net_import_value"]
+    assert lithium["value"]["value"] is None and "carbonate" in lithium["unknown"]
