@@ -16,7 +16,9 @@ the curated additions below, each with its citation:
 * uranium and metallurgical coal from the EIA/USGS figures in sources/eia/,
   marked basis 'EIA' and never presented as a USGS net import reliance;
 * the MCS 2025 rare-earth shares (the one MCS 2025 share list that
-  sources/import_reliance/README.md rates high trust);
+  sources/import_reliance/README.md rates high trust), and the other MCS 2025
+  share lists of sources/import_reliance/mcs2025_import_sources.csv, each with
+  its trust (`mcs2025_shares`);
 * the published headline counts (the acceptance test of `minerals summary`).
 
 Facts come from the files named in each citation; nothing here computes a figure.
@@ -25,6 +27,7 @@ Facts come from the files named in each citation; nothing here computes a figure
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -328,6 +331,102 @@ def curated_shares() -> dict[str, list[dict]]:
     return {"rare earths": [re_2025], "uranium": uranium}
 
 
+MCS2025_SHARES = "import_reliance/mcs2025_import_sources.csv"
+# Each MCS 2025 (2020-23) share list of that file (see MCS2025_SHARES.md beside it): (commodity, category as the
+# file gives it) -> (our commodity id, the category kept where it is not the file's, whether it stands for the whole
+# commodity). A list stands
+# for the whole where MCS 2026 prints the same category as its whole list, or where the chapter prints one list
+# and MCS 2026's is 'All'. A bracketed category is the file's description of an unlabelled list.
+MCS2025_LISTS = {
+    ("antimony", "Ore and concentrates"): ("antimony", None, False),
+    ("antimony", "Oxide"): ("antimony", None, False),
+    ("antimony", "Unwrought metal and powder"): ("antimony", None, False),
+    ("antimony", "Total metal and oxide"): ("antimony", None, True),
+    ("barite", "(single list, no category)"): ("barite", "All", True),
+    ("boron", "All forms"): ("boron", None, True),
+    ("chromium", "Chromite (ores and concentrates)"): ("chromium", None, False),
+    ("chromium", "Chromium (primary metal)"): ("chromium", None, False),
+    ("chromium", "Total imports"): ("chromium", None, True),
+    ("copper", "Refined copper"): ("copper", None, True),
+    ("graphite (natural)", "(all natural graphite)"): ("graphite", "All", True),
+    ("hafnium", "(unwrought hafnium; category not quoted)"): ("hafnium", None, False),
+    ("indium", "(single list)"): ("indium", "All", True),
+    ("lead", "Refined metal"): ("lead", None, True),
+    ("manganese", "(not stated; manganese ore by structure)"): ("manganese", None, False),
+    ("palladium", "Palladium"): ("palladium", None, True),
+    ("platinum", "Platinum"): ("platinum", None, True),
+    ("phosphate rock", "(single list)"): ("phosphate", "All", True),
+    ("potash", "(single list)"): ("potash", "All", True),
+    ("tin", "Refined tin"): ("tin", None, True),
+    ("yttrium", "Yttrium compounds"): ("yttrium", None, True),
+    ("zinc", "(not stated; probably refined zinc)"): ("zinc", None, False),
+    ("zirconium", "Zirconium ores and concentrates"): ("zirconium", None, True),
+}
+# Lists of that file left out: the ones MCS2025_SHARES.md keeps "only as pointers" (lowest trust), and the
+# rare-earth list, which curated_shares() holds from a higher-trust reading of the same figures.
+MCS2025_LEFT_OUT = {
+    ("copper", "Copper content of blister and anodes"),
+    ("copper", "Copper content of matte, ash, and precipitates"),
+    ("fluorspar", "(not stated)"),
+    ("zirconium", "(unwrought zirconium; wording of secondary source)"),
+    ("rare earths", "Rare-earth compounds and metals"),
+}
+CHAPTERS_2025 = {"palladium": "PLATINUM-GROUP METALS", "platinum": "PLATINUM-GROUP METALS",
+                 "hafnium": "ZIRCONIUM AND HAFNIUM", "zirconium": "ZIRCONIUM AND HAFNIUM"}
+TRUST = {
+    "[V]": "MCS 2025 text quoted verbatim in a secondary copy of the chapter (USGS's own file was not available)",
+    "[L]": "a paraphrase or structured data from one secondary source, not USGS's own text or file",
+}
+
+
+def _number(text: str) -> float | int:
+    """A share as printed: 44 stays 44, 2.5 stays 2.5."""
+    return float(text) if "." in text else int(text)
+
+
+def mcs2025_shares(sources: Path) -> dict[str, list[dict]]:
+    """The MCS 2025 share lists of the shared file, each cited to the copy it was read from, with its trust."""
+    from minerals_cli.ingest.countries import CountryNames
+
+    names = CountryNames.of_directory(ROOT / "data")
+    path = sources / MCS2025_SHARES
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            grouped.setdefault((row["commodity"], row["category"]), []).append(row)
+    unplaced = set(grouped) - set(MCS2025_LISTS) - MCS2025_LEFT_OUT
+    if unplaced:
+        raise SystemExit(f"{path}: lists neither kept nor left out: {sorted(unplaced)}")
+    out: dict[str, list[dict]] = {}
+    for key, rows in grouped.items():
+        if key in MCS2025_LEFT_OUT:
+            continue
+        cid, category, whole = MCS2025_LISTS[key]
+        first = rows[0]
+        chapter = CHAPTERS_2025.get(cid, first["commodity"].upper())
+        trust = "[L]" if any(r["confidence"] == "[L]" for r in rows) else "[V]"
+        url = re.search(r"https://pubs\.usgs\.gov/periodicals/mcs2025/mcs2025-[a-z-]+\.pdf", first["source"])
+        out.setdefault(cid, []).append({
+            "edition": 2025,
+            "period": first["period"],
+            "category": category or first["category"],
+            "whole": whole,
+            "complete": all(r["complete"] == "yes" for r in rows),
+            "shares": [{"country": names.code(r["country_as_printed"], f"{path}: {key}"),
+                        "name": "Other" if names.is_other(r["country_as_printed"]) else r["country_as_printed"],
+                        "percent": _number(r["share_pct"])} for r in rows],
+            "source": {
+                "source": "USGS MCS 2025",
+                "table": f"{chapter} chapter, Import Sources ({first['period']}), '{first['category']}'",
+                "url": url.group(0) if url else publication_url(2025),
+                "note": f"Read from {first['source']}. Quoted: {first['quote']}",
+            },
+            "trust": f"{trust} {TRUST[trust]}",
+            **({"note": first["note"]} if first["note"] else {}),
+        })
+    return out
+
+
 def curated_ranked() -> dict[str, list[dict]]:
     """Leading import source of beryllium, from the critical-minerals tables (beryllium has no Fig. 2 row)."""
     return {
@@ -456,6 +555,9 @@ def build(sources: Path) -> dict:
             raise SystemExit(f"{cid}: curated reliance for {clash} would replace a figure from the release files")
         index[cid]["reliance"] = sorted(index[cid].get("reliance", []) + records, key=lambda r: r["edition"])
     for cid, lists in curated_shares().items():
+        for shares in lists:
+            put_shares(index[cid], shares)
+    for cid, lists in mcs2025_shares(sources).items():
         for shares in lists:
             put_shares(index[cid], shares)
     for cid, lists in curated_ranked().items():

@@ -88,10 +88,13 @@ def share_caveats(supply: Supply) -> list[str]:
             f"The import shares cover {shares.period} (MCS {shares.edition}) while the reliance figure is for "
             f"{rel.year} (MCS {rel.edition}): the exposures apply the {shares.period} supplier mix to {rel.year}."
         )
-        if shares.edition > rel.edition:
+        if shares.edition != rel.edition:
             out.append(
-                f"No share list is published in MCS {rel.edition} or earlier; the MCS {shares.edition} list is used."
+                f"This tool's data holds no MCS {rel.edition} share list that stands for the whole commodity; the "
+                f"MCS {shares.edition} list ({shares.period}) is used instead."
             )
+    if shares.trust:
+        out.append(f"The MCS {shares.edition} share list was not read from a USGS file: {shares.trust}.")
     if shares.category.lower() != "all":
         out.append(f"Shares are those of the category '{shares.category}', which stands for the whole commodity.")
     if not shares.complete:

@@ -194,6 +194,7 @@ def share_basis(shares: ImportShares) -> ShareBasis:
         unattributed=clean(unattributed(shares)),
         note=shares.note,
         source=shares.source,
+        trust=shares.trust,
     )
 
 

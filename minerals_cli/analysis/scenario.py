@@ -82,8 +82,8 @@ def scenario(
         caveats.append("USGS counts imports from Hong Kong with China where its notes say so.")
     if unknown:
         caveats.append(
-            "'unknown' rows: a cut country is among the sources, but USGS publishes only a ranked list or no "
-            "reliance figure, so the supply at risk is unknown."
+            "'unknown' rows: a cut country is among the sources, but the data holds only a ranked list of them or "
+            "no reliance figure, so the supply at risk is unknown."
         )
     return ScenarioResult(
         cut=list(cut),

@@ -199,7 +199,7 @@ def _notes(counted, headline, edition, list_id, rule, match) -> list[str]:
         notes.append("not MCS figures, not counted: " + ", ".join(other))
     missing = [r.id for r, leader in counted if leader is None]
     if missing:
-        notes.append("no import source published for: " + ", ".join(missing))
+        notes.append("no import source in this tool's data for: " + ", ".join(missing))
     undecided = [f"{r.id} ({leader.unknown})" for r, leader in counted if leader is not None and leader.unknown]
     if undecided:
         notes.append("leading source unknown, not counted for any country: " + "; ".join(undecided))

@@ -109,9 +109,10 @@ def _why_no_shares(commodity: Commodity, ranked: Optional[RankedSources]) -> str
     if parts:
         why = f"USGS splits imports by category ({', '.join(dict.fromkeys(parts))}) and none stands for the whole"
     elif ranked:
-        why = f"USGS publishes only a ranked list of major sources (MCS {ranked.edition}, {ranked.period})"
+        why = (f"this tool's data holds only Fig. 2's ranked list of major sources (MCS {ranked.edition}, "
+               f"{ranked.period}), no share list")
     else:
-        why = "no import sources are published in the data"
+        why = "this tool's data holds no import sources for it"
     return f"import shares and the exposure to each country: unknown ({why})"
 
 

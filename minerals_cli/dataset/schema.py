@@ -232,6 +232,8 @@ class ImportShares(Strict):
     complete: bool = Field(True, description="False where only part of the list is known")
     shares: list[Share]
     source: Citation
+    trust: Optional[str] = Field(None, description="for a list not read from a USGS file: how it was read and "
+                                                   "how far to trust it")
     note: Optional[str] = None
 
     @model_validator(mode="after")

@@ -14,7 +14,7 @@ class LeadingSource(Result):
 
     country: Optional[str] = Field(description="ISO code; null on a tie (the name then lists the tied countries)")
     name: str
-    percent: Optional[float] = Field(description="share of U.S. imports; null where only the ranking is published")
+    percent: Optional[float] = Field(description="share of U.S. imports; null where the data holds only the ranking")
     published: Optional[str] = Field(None, description="as printed where USGS gives a bound ('>99'); percent is the bound")
     period: str
     basis: Literal["shares", "ranked"] = Field(description="'shares' from Import Sources percentages, 'ranked' from Fig. 2 order")

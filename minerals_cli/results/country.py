@@ -14,7 +14,7 @@ class CountryMineralRow(Result):
     commodity_name: str
     minerals: list[str] = Field(description="minerals of the list whose figures these are")
     basis: Literal["shares", "ranked"]
-    share: Optional[float] = Field(description="% of U.S. imports; null where only a rank is published")
+    share: Optional[float] = Field(description="% of U.S. imports; null where the data holds only a rank")
     rank: int = Field(description="place among the import sources")
     period: str
     reliance: Optional[PublishedNir]

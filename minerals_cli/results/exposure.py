@@ -24,6 +24,8 @@ class ShareBasis(Result):
     unattributed: float = Field(description="share missing from an incomplete list")
     note: Optional[str]
     source: Citation
+    trust: Optional[str] = Field(None, description="for a list not read from a USGS file: how it was read and how "
+                                                   "far to trust it")
 
 
 class RankedCountry(Result):

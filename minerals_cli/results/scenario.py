@@ -11,7 +11,7 @@ from .stats import ValueAtRisk
 class CutShare(Result):
     country: str
     name: str
-    share: Optional[float] = Field(description="% of U.S. imports; null where only a rank is published")
+    share: Optional[float] = Field(description="% of U.S. imports; null where the data holds only a rank")
     rank: int
 
 

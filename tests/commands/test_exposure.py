@@ -7,9 +7,11 @@ The span arithmetic itself is tested in tests/analysis/test_bounds.py.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
-from helpers import DATA, close, commodity_of, default_allies, latest_whole_shares, nir_number
+from helpers import DATA, close, commodity_of, default_allies, latest_whole_shares, nir_number, run_json
 from helpers import TRADE_SMALL as FIXTURE
 
 
@@ -255,7 +257,7 @@ def test_edition_selects_reliance_and_shares(cli):
     r2024 = exposure_json(cli, "rare earths", "--edition", "2024", data_dir=FIXTURE)
     assert r2024["reliance"]["published"] == ">95"
     assert r2024["import_shares"]["edition"] == 2025  # none in 2024: the nearest later list, said so
-    assert any("No share list is published in MCS 2024" in c for c in r2024["caveats"])
+    assert any("no MCS 2024 share list" in c and "MCS 2025 list (2020-23) is used instead" in c for c in r2024["caveats"])
     assert [t["edition"] for t in r2024["trend"]] == [2024, 2025, 2026]
 
 
@@ -360,3 +362,23 @@ def test_a_batch_asked_for_wrongly_is_a_usage_error(cli, args, words):
 def test_one_unknown_name_in_a_batch_fails_the_batch_with_suggestions(cli):
     run = cli("exposure", "lithium", "cobalx", "--json")
     assert run.exit_code == 1 and "cobalt" in run.stderr and run.stdout == ""
+
+
+def test_yttrium_in_mcs_2025_uses_that_edition_s_list_and_says_how_far_to_trust_it(cli):
+    got = exposure_json(cli, "yttrium", "--edition", "2025")
+    assert got["import_shares"]["edition"] == 2025 and got["import_shares"]["period"] == "2020-23"
+    assert got["china"]["share"]["value"] == 93 and got["import_shares"]["trust"].startswith("[L]")
+    assert any("not read from a USGS file" in c and "[L]" in c for c in got["caveats"])
+
+
+CLAIMS_NONE_PUBLISHED = re.compile(
+    r"\b(no|only)\b[^.;]*\b(share list|import sources?|ranked list)\b[^.;]*\bpublish"
+    r"|\bpublish\w*\s+(no|only)\b[^.;]*\b(share|import source|ranked)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("edition", ["2024", "2025", "2026"])
+def test_no_output_claims_that_usgs_published_no_share_list(cli, edition):
+    texts = [t for r in exposure_json(cli, "--all", "--edition", edition) for t in r["caveats"] + r["unknown"]
+             if not t.startswith("Share list note")]  # notes quote their sources as they stand
+    texts += run_json(cli, "scenario", "--cut", "CN", "--edition", edition)["caveats"]
+    assert texts and not [t for t in texts if CLAIMS_NONE_PUBLISHED.search(t)]

@@ -1,4 +1,5 @@
-"""The compiled data files: export_controls.yaml and jurisdiction_lists.yaml, each written by its tool in tools/.
+"""The compiled data files: export_controls.yaml, jurisdiction_lists.yaml and import_dependence.yaml (USGS release
+files plus compiled additions), each written by its tool in tools/.
 
 Rebuilding from ../shared/sources reproduces the committed file byte for byte (skipped where it is absent);
 every record is cited; `validate` checks the references to the minerals file.
@@ -28,6 +29,26 @@ def test_rebuilding_from_the_compiled_file_reproduces_the_committed_yaml_byte_fo
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert out.read_bytes() == (DATA / name).read_bytes()
+
+
+def test_rebuilding_import_dependence_from_the_shared_sources_reproduces_it_byte_for_byte(tmp_path):
+    if not (SOURCES / "usgs_release").is_dir() or not (SOURCES / "import_reliance").is_dir():
+        pytest.skip(f"{SOURCES} not present")
+    out = tmp_path / "import_dependence.yaml"
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "build_import_dependence.py"), str(SOURCES), str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes() == (DATA / "import_dependence.yaml").read_bytes()
+
+
+def test_every_mcs_2025_share_list_says_how_far_to_trust_it():
+    lists = [(c["id"], s) for c in parse(DATA / "import_dependence.yaml")["commodities"]
+             for s in c.get("import_shares", []) if s["edition"] == 2025 and s["source"]["source"] == "USGS MCS 2025"]
+    compiled = [(cid, s) for cid, s in lists if s.get("trust")]
+    assert len(compiled) == 23 and {cid for cid, _ in compiled} >= {"antimony", "boron", "yttrium", "platinum"}
+    for cid, s in compiled:
+        assert s["trust"][:3] in ("[V]", "[L]") and s["source"]["note"].startswith("Read from"), cid
+    assert [cid for cid, s in lists if not s.get("trust")] == ["rare earths"]  # read from the chapter's own text
 
 
 def test_every_measure_names_its_source_and_usgs_rows_their_table():
