@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Optional
 
 from ..results.base import Cited
 from ..results.country import CountryMineralRow, CountryResult
-from .bounds import bounded, exact, exposure_span
+from .bounds import bounded, exposure_span
 from .caveats import OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .controls import links, today
 from .groups import CHINA, DOMESTIC, country_names
 from .leading import leading_codes
 from .scope import edition_or_default, list_or_latest
-from .shares import source_places
+from .shares import named_spans, source_places
 from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
 from .world import WORLD_CAVEAT, world_citations_of, world_role
 
@@ -84,16 +84,18 @@ def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[Coun
     if commodity is None or code not in places:
         return None
     share, rank = places[code]
+    span = named_spans(shares)[code] if shares is not None else None
     return CountryMineralRow(
         commodity=commodity.id,
         commodity_name=commodity.name,
         minerals=members,
         basis="shares" if shares is not None else "ranked",
         share=share,
+        share_range=bounded(span),
         rank=rank,
         period=(shares or ranked).period,
         reliance=published(supply.reliance),
-        exposure=bounded(exposure_span(supply.nir, exact(share)) if share is not None else None),
+        exposure=bounded(exposure_span(supply.nir, span)),
         leading=code in leading_codes(shares, ranked),
     )
 

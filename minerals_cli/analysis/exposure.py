@@ -22,13 +22,13 @@ from ..results.exposure import (
     ShareBasis,
     SourceExposure,
 )
-from .bounds import Span, allied_span, bounded, clean, domestic_span, exact, exposure_span
+from .bounds import Span, allied_span, bounded, clean, domestic_span, exposure_span
 from .caveats import basis_caveat, bound_caveat, inherited_note, share_caveats
 from .controls import exposure_links, links, today
 from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
 from .leading import leading_codes
 from .scope import edition_or_default
-from .shares import band_of, hhi_span, named_shares, other_share, set_share, top3_span, unattributed
+from .shares import band_of, hhi_span, named_shares, other_share, set_share, share_span, top3_span, unattributed
 from .stats import VALUED, value_at_risk
 from .supply import Supply, commodity_index, dedupe, latest_at_or_before, published, supply_of
 from .targets import gaps_to, target_citations, target_notes
@@ -207,7 +207,8 @@ def _source_rows(shares, nir, names, allied_codes, feoc) -> list[SourceExposure]
             country=s.country,
             name=names.get(s.country, s.name) if s.country else s.name,
             share=s.percent,
-            exposure=bounded(exposure_span(nir, exact(s.percent))),
+            share_range=bounded(share_span(s)),
+            exposure=bounded(exposure_span(nir, share_span(s))),
             allied=s.country in allied_codes,
             feoc=s.country in feoc,
             leading=s.country in leading,

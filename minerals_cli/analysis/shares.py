@@ -3,17 +3,19 @@
 Conventions (docs/design.md, "Bounds"): 'Other' in a share list counts as
 not allied and is left out of the HHI.  A country the list does not name
 has 0 as named, but may be inside 'Other' or in the part an incomplete list
-leaves out, so its share reads '0 to' that part, never an exact 0.
+leaves out, so its share reads '0 to' that part, never an exact 0.  A share
+USGS prints as a bound ('>99', '<1') is a span (99 to 100, 0 to 1), and so
+is every figure made from it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from .bounds import Span
+from .bounds import Span, exact
 
 if TYPE_CHECKING:
-    from ..dataset.schema import ImportShares, RankedSources
+    from ..dataset.schema import ImportShares, RankedSources, Share
 
 
 def other_share(shares: ImportShares) -> float:
@@ -37,6 +39,29 @@ def named_shares(shares: ImportShares) -> dict[str, float]:
     return out
 
 
+def share_span(share: Share) -> Span:
+    """A printed share as a span: '>99' is 99 to 100, '<1' is 0 to 1, a plain number is itself."""
+    qualifier = share.published.strip()[:1] if share.published else ""
+    if qualifier == ">":
+        return Span(share.percent, share.percent, 100.0)
+    if qualifier == "<":
+        return Span(share.percent, 0.0, share.percent)
+    return exact(share.percent)
+
+
+def named_spans(shares: ImportShares) -> dict[str, Span]:
+    """ISO code -> share as a span, a country printed twice counted once with the sum."""
+    out: dict[str, Span] = {}
+    for s in shares.shares:
+        if s.country is not None:
+            out[s.country] = _plus(out.get(s.country, exact(0.0)), share_span(s))
+    return out
+
+
+def _plus(a: Span, b: Span) -> Span:
+    return Span(a.value + b.value, a.low + b.low, min(100.0, a.high + b.high))
+
+
 def set_share(shares: ImportShares, codes: Iterable[str], other_may_hide: bool = False) -> Span:
     """Share of imports from a set of countries, counting what USGS names.
 
@@ -45,13 +70,15 @@ def set_share(shares: ImportShares, codes: Iterable[str], other_may_hide: bool =
     the range says so.  Allied shares keep the convention that 'Other' is
     not allied; a cut-off or a China share must not read as an exact 0.
     """
-    named = named_shares(shares)
+    named = named_spans(shares)
     wanted = set(codes)
-    total = sum(named.get(c, 0.0) for c in wanted)
+    total = exact(0.0)
+    for code in wanted & set(named):
+        total = _plus(total, named[code])
     hidden = 0.0
     if wanted - set(named):
         hidden = unattributed(shares) + (other_share(shares) if other_may_hide else 0.0)
-    return Span(total, total, min(100.0, total + hidden))
+    return Span(total.value, total.low, min(100.0, total.high + hidden))
 
 
 def source_places(shares: Optional[ImportShares], ranked: Optional[RankedSources]) -> dict[str, tuple[Optional[float], int]]:
@@ -71,19 +98,22 @@ def source_places(shares: Optional[ImportShares], ranked: Optional[RankedSources
 
 
 def hhi_span(shares: ImportShares) -> Span:
-    """HHI of the named shares; an incomplete list's missing part could be one more supplier."""
-    named = list(named_shares(shares).values())
-    hhi = sum(s * s for s in named)
+    """HHI of the named shares, each at its bounds; an incomplete list's missing part could be one more supplier."""
+    named = list(named_spans(shares).values())
     hidden = unattributed(shares)
-    return Span(hhi, hhi, hhi + hidden * hidden)
+    return Span(sum(s.value ** 2 for s in named), sum(s.low ** 2 for s in named),
+                sum(s.high ** 2 for s in named) + hidden * hidden)
 
 
 def top3_span(shares: ImportShares) -> Span:
-    """The three largest named shares; the missing part of an incomplete list may be one of them."""
-    named = sorted(named_shares(shares).values(), reverse=True)
-    top = sum(named[:3])
-    with_hidden = sum(sorted(named + [unattributed(shares)], reverse=True)[:3])
-    return Span(top, top, max(top, with_hidden))
+    """The three largest named shares, each at its bounds; the missing part of an incomplete list may be one of them."""
+    named = list(named_spans(shares).values())
+
+    def top(values: list[float]) -> float:
+        return sum(sorted(values, reverse=True)[:3])
+
+    return Span(top([s.value for s in named]), top([s.low for s in named]),
+                min(100.0, top([s.high for s in named] + [unattributed(shares)])))
 
 
 def band_of(hhi: float) -> str:

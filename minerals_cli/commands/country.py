@@ -45,7 +45,7 @@ def view(r) -> View:
         [
             x.commodity_name,
             ", ".join(x.minerals) if len(x.minerals) <= 3 else f"{len(x.minerals)} minerals",
-            x.share,
+            shown(x.share_range) if x.share is not None else None,
             x.rank,
             x.period,
             nir_text(x.reliance),

@@ -86,7 +86,7 @@ def view(r) -> View:
     if r.import_shares is not None:
         s = r.import_shares
         rows = [
-            [x.rank, x.name, x.country or "—", x.share, shown(x.exposure), x.allied, x.feoc] for x in r.sources
+            [x.rank, x.name, x.country or "—", shown(x.share_range), shown(x.exposure), x.allied, x.feoc] for x in r.sources
         ]
         tables.append(
             Table(

@@ -15,6 +15,7 @@ class CountryMineralRow(Result):
     minerals: list[str] = Field(description="minerals of the list whose figures these are")
     basis: Literal["shares", "ranked"]
     share: Optional[float] = Field(description="% of U.S. imports; null where the data holds only a rank")
+    share_range: Bounded = Field(description="the share as a bounded figure ('>99' is 99 to 100); unknown for a rank")
     rank: int = Field(description="place among the import sources")
     period: str
     reliance: Optional[PublishedNir]

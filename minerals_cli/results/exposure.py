@@ -63,7 +63,8 @@ class SourceExposure(Result):
     rank: int
     country: Optional[str] = Field(description="ISO code; null for 'Other'")
     name: str
-    share: float = Field(description="% of U.S. imports")
+    share: float = Field(description="% of U.S. imports, as printed (the bound where USGS prints '>99' or '<1')")
+    share_range: Bounded = Field(description="the share as a bounded figure: '>99' is 99 to 100, '<1' is 0 to 1")
     exposure: Bounded = Field(description="NIR x share / 100: percentage points of U.S. consumption")
     allied: bool
     feoc: bool

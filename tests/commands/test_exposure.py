@@ -382,3 +382,37 @@ def test_no_output_claims_that_usgs_published_no_share_list(cli, edition):
              if not t.startswith("Share list note")]  # notes quote their sources as they stand
     texts += run_json(cli, "scenario", "--cut", "CN", "--edition", edition)["caveats"]
     assert texts and not [t for t in texts if CLAIMS_NONE_PUBLISHED.search(t)]
+
+
+def span_of(published: str, number: float) -> tuple[float, float]:
+    """(low, high) a printed figure allows: '>99' is 99 to 100, '<1' is 0 to 1."""
+    return {">": (number, 100.0), "<": (0.0, number)}.get(published[:1], (number, number))
+
+
+def test_phosphate_shares_printed_as_bounds_keep_their_bounds_through_exposure_and_hhi(cli):
+    got = exposure_json(cli, "phosphate")
+    peru, other = got["sources"]
+    assert peru["share"] == 99 and peru["share_range"] == {"value": 99, "bound": "lower", "low": 99, "high": 100}
+    assert peru["exposure"]["bound"] == "lower" and close(peru["exposure"]["high"], got["reliance"]["value"])
+    assert other["share_range"]["bound"] == "upper" and other["share_range"]["low"] == 0
+    hhi = got["concentration"]["hhi"]
+    assert (hhi["value"], hhi["bound"], hhi["low"], hhi["high"]) == (9801, "lower", 9801, 10000)
+    assert got["allied_import_share"]["bound"] == "lower"
+
+
+def test_every_source_exposure_spans_the_bounds_of_its_reliance_and_its_printed_share(cli):
+    figures = {c["id"]: c for c in yaml.safe_load((DATA / "import_dependence.yaml").read_text())["commodities"]}
+    checked = 0
+    for r in exposure_json(cli, "--all"):
+        basis, rel = r["import_shares"], r["reliance"]
+        if basis is None or rel is None or rel["value"] is None:
+            continue
+        printed = next(s for s in figures[r["commodity"]]["import_shares"]
+                       if s["edition"] == basis["edition"] and s["category"] == basis["category"])["shares"]
+        nir_low, nir_high = span_of(rel["published"], rel["value"])
+        for row, share in zip(r["sources"], sorted(printed, key=lambda s: (s["country"] is None, -s["percent"]))):
+            low, high = span_of(share.get("published", ""), share["percent"])
+            assert (row["share_range"]["low"], row["share_range"]["high"]) == (low, high), r["mineral"]
+            assert close(row["exposure"]["low"], nir_low * low / 100) and close(row["exposure"]["high"], nir_high * high / 100)
+            checked += 1
+    assert checked > 200
