@@ -87,6 +87,29 @@ def latest_whole_shares(commodity: dict) -> dict:
     return max(whole, key=lambda s: s["edition"])
 
 
+def mineral_figures(directory: Path) -> dict[str, tuple]:
+    """mineral id -> (reliance record, whole share list) of the latest edition at their most specific, read from the
+    YAML by the rule of docs/design.md: the records naming the mineral (an element's before its subgroup's), then its
+    commodity; each figure from the first that has it for the edition."""
+    records = {c["id"]: c for c in load(directory, "import_dependence.yaml")["commodities"]}
+    latest = max(r["edition"] for c in records.values() for r in c.get("reliance", []))
+    depth = {"element": 0, "subgroup": 1}
+    out = {}
+    for m in load(directory, "minerals_2025.yaml")["minerals"]:
+        if not m.get("commodity") or m["commodity"] not in records:
+            continue
+        chain = sorted((c for c in records.values() if m["id"] in c.get("minerals", [])), key=lambda c: depth[c["level"]])
+        chain.append(records[m["commodity"]])
+        rel = next((r for c in chain for r in c.get("reliance", []) if r["edition"] == latest
+                    and r["published"] not in ("W", "NA")), None)
+        if rel is None:
+            rel = next((r for r in records[m["commodity"]].get("reliance", []) if r["edition"] == latest), None)
+        shares = next((s for c in chain for s in c.get("import_shares", []) if s["edition"] == latest and s.get("whole", True)),
+                      None)
+        out[m["id"]] = (rel, shares)
+    return out
+
+
 def latest_figures(directory: Path) -> dict[str, tuple]:
     """commodity id -> (latest reliance record, latest whole share list or None)."""
     out = {}

@@ -453,10 +453,16 @@ def curated_ranked() -> dict[str, list[dict]]:
 
 NOTES = {
     "rare earths": [
-        "Group figures (rare-earth compounds and metals). USGS publishes no net import reliance per element: the 14 "
-        "lanthanides take these figures (the Fig. 2 note lists them as included); yttrium and scandium have their "
-        "own records. The MCS 2026 heavy-rare-earth chapter gives shares for terbium, holmium, erbium, ytterbium "
-        "and lutetium (their own share lists in MCS 2026)."
+        "Group figures (rare-earth compounds and metals), the ones Fig. 2 prints: the lanthanides take them where "
+        "USGS publishes nothing more specific (the Fig. 2 note lists them as included); yttrium and scandium have "
+        "their own records. MCS 2026's heavy-rare-earth chapter adds a subgroup reliance (record 'rare earths "
+        "(heavy)') and share lists of terbium, holmium, erbium, ytterbium and lutetium (records of their own)."
+    ],
+    "rare earths (heavy)": [
+        "USGS's heavy-rare-earth chapter (new in MCS 2026): 'Yttrium is considered a heavy-rare-earth element but is "
+        "excluded from these data.' Its minerals here are the elements the chapter prints figures for (prices of "
+        "terbium, dysprosium, holmium, erbium, ytterbium and lutetium; share lists of all but dysprosium). Europium, "
+        "gadolinium and thulium, which the chapter does not name, take the group's figures."
     ],
     "lead": [
         "MCS 2026 sources disagree: Fig. 2 ranks Canada, Republic of Korea, Ireland, while the lead chapter's Import "
@@ -572,7 +578,7 @@ def build(sources: Path) -> dict:
 
 
 def _ordered(record: dict) -> dict:
-    order = ["id", "name", "form", "reliance", "import_shares", "ranked_sources", "notes"]
+    order = ["id", "name", "form", "level", "part_of", "minerals", "reliance", "import_shares", "ranked_sources", "notes"]
     return {k: record[k] for k in order if k in record}
 
 

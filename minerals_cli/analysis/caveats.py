@@ -13,7 +13,7 @@ from .shares import other_share, unattributed
 from .supply import Supply
 
 if TYPE_CHECKING:
-    from ..dataset.schema import Commodity, Reliance
+    from ..dataset.schema import Reliance
 
 SHIPMENT_CAVEAT = (
     "Import shares are by country of shipment as USGS reports them; the material may have been mined "
@@ -34,24 +34,22 @@ EQUAL_WEIGHTS = (
 )
 
 
-def inherited_note(mineral, commodity: Optional[Commodity]) -> Optional[str]:
-    """Why a mineral shows the figures of a larger MCS commodity, when it does."""
+def inherited_note(mineral, supply: Supply) -> Optional[str]:
+    """Why a mineral shows the figures of a larger MCS commodity, or of a subgroup or itself, when it does."""
+    commodity = supply.commodity
     if commodity is None or commodity.id == mineral.id:
         return None
     if mineral.group == REE_GROUP:
-        note = (
-            f"{mineral.name} inherits the figures of the MCS commodity '{commodity.name}': the reliance USGS "
-            "publishes covers the rare earths as one group, the lanthanides included, and the 14 lanthanides "
-            "all share the group's figures here."
-        )
-        own = [s for s in commodity.import_shares if s.category.lower().startswith(mineral.name.lower())]
-        if own:
-            latest = max(own, key=lambda s: s.edition)
-            note += (
-                f" MCS {latest.edition} also lists import sources for '{latest.category}' alone, which may differ "
-                f"much from the group's: see `minerals show {mineral.name}`."
-            )
-        return note
+        specific = [f"{figure} of {record.name} ({record.level})" for figure, record in
+                    (("the net import reliance", supply.reliance_of), ("the import shares", supply.shares_of)) if record]
+        if not specific:
+            return (f"{mineral.name} inherits the figures of the rare-earth group '{commodity.name}': USGS "
+                    "publishes no more specific figure for it in this edition, and the lanthanides without one "
+                    "share the group's figures.")
+        rest = ("" if supply.reliance_of and supply.shares_of
+                else f"; the other figures are the group's ('{commodity.name}')")
+        return (f"{mineral.name} takes the most specific figures USGS publishes: " + " and ".join(specific) + rest
+                + ". The group's own figures (Fig. 2) are the ones USGS's headline counts and chart use.")
     if mineral.kind == "group entry":
         return (
             f"'{mineral.name}' is a group entry; its figures are those of the MCS commodity '{commodity.name}', "

@@ -13,7 +13,16 @@ from .groups import CHINA, DOMESTIC, country_names
 from .leading import leading_codes
 from .scope import edition_or_default, list_or_latest
 from .shares import named_spans, source_places
-from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
+from .supply import (
+    Supply,
+    by_commodity,
+    by_figures,
+    commodity_index,
+    dedupe,
+    published,
+    specific_index,
+    supply_citations,
+)
 from .world import WORLD_CAVEAT, world_citations_of, world_role
 
 if TYPE_CHECKING:
@@ -37,8 +46,7 @@ def country_view(
     rows: list[CountryMineralRow] = []
     cited: list[Cited] = []
     groups_of_list = [(cid, [m.id for m in members]) for cid, members in by_commodity(minerals, list_id) if cid]
-    for commodity_id, members in by_commodity(minerals, list_id):
-        supply = supply_of(commodities, commodity_id, edition)
+    for _, supply, members in by_figures(minerals, list_id, commodities, specific_index(imports), edition):
         row = _country_row(supply, code, [m.id for m in members])
         if row is not None:
             rows.append(row)
@@ -79,7 +87,7 @@ def country_view(
 
 
 def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[CountryMineralRow]:
-    commodity, shares, ranked = supply.commodity, supply.shares, supply.ranked
+    commodity, shares, ranked = supply.record, supply.shares, supply.ranked
     places = source_places(shares, ranked)
     if commodity is None or code not in places:
         return None

@@ -30,7 +30,16 @@ from .leading import leading_codes
 from .scope import edition_or_default
 from .shares import band_of, hhi_span, named_shares, other_share, set_share, share_span, top3_span, unattributed
 from .stats import VALUED, value_at_risk
-from .supply import Supply, commodity_index, dedupe, latest_at_or_before, published, supply_of
+from .supply import (
+    Supply,
+    commodity_index,
+    dedupe,
+    figure_levels,
+    figures_of,
+    latest_at_or_before,
+    published,
+    specific_index,
+)
 from .targets import gaps_to, target_citations, target_notes
 from .world import origin, world_citations
 
@@ -62,6 +71,7 @@ class Shared(NamedTuple):
     controls: list = []  # the export controls that bear on the day (analysis/controls.links)
     stats: object = None  # the salient statistics, if the data has them
     origins: dict = {}  # commodity -> its world view: minerals that share a commodity (the lanthanides) share it
+    specific: dict = {}  # mineral -> the records more specific than its commodity (supply.specific_index)
 
 
 def exposure(
@@ -108,16 +118,17 @@ def exposures(
         controls=links(controls, day or today(), country_names(countries)) if controls is not None else [],
         origins={},
         stats=stats,
+        specific=specific_index(imports),
     )
     return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
 
 
 def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo]) -> ExposureResult:
     edition, names, feoc, allied_codes = shared.edition, shared.names, shared.feoc, shared.allied_codes
-    supply = supply_of(shared.commodities, mineral.commodity, edition)
+    supply = figures_of(shared.commodities, shared.specific, mineral, edition)
     commodity, rel, shares, nir = supply.commodity, supply.reliance, supply.shares, supply.nir
-    inherited = inherited_note(mineral, commodity)
-    key = commodity.id if commodity is not None else mineral.id
+    inherited = inherited_note(mineral, supply)
+    key = (commodity.id if commodity is not None else mineral.id, supply.sources_of())
     if key not in shared.origins:
         shared.origins[key] = origin(shared.world, mineral, shares, names)
     world_view, producers = shared.origins[key]
@@ -131,8 +142,8 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
     categories = _category_lists(commodity, edition, names) if commodity and not shares else []
     caveats = [c for c in (inherited, bound_caveat(rel), basis_caveat(rel)) if c]
     caveats += share_caveats(supply)
-    if commodity is not None:
-        caveats += commodity.notes
+    for record in _distinct(supply.shares_of, supply.reliance_of, commodity):
+        caveats += record.notes
 
     return ExposureResult(
         mineral=mineral.id,
@@ -141,6 +152,7 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         commodity=commodity.id if commodity else mineral.commodity,
         commodity_name=commodity.name if commodity else None,
         inherited=inherited,
+        levels=figure_levels(supply),
         edition=edition,
         reliance=published(rel),
         trend=[published(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)] if commodity else [],
@@ -265,11 +277,12 @@ def _link(label: str, codes: list[str], shares: Optional[ImportShares], nir: Opt
 
 def _exposure_citations(commodity, supply: Supply, shares, categories) -> list[Cited]:
     out: list[Cited] = []
-    if commodity is not None:
-        for r in sorted(commodity.reliance, key=lambda r: r.edition):
-            out.append(Cited(what=f"net import reliance of {commodity.name}, MCS {r.edition} ({r.year})", source=r.source))
+    for record in _distinct(supply.reliance_of, commodity):
+        for r in sorted(record.reliance, key=lambda r: r.edition):
+            out.append(Cited(what=f"net import reliance of {record.name}, MCS {r.edition} ({r.year})", source=r.source))
     if shares is not None:
-        out.append(Cited(what=f"import shares of {commodity.name}, {shares.period} (MCS {shares.edition})", source=shares.source))
+        of = supply.shares_of or commodity
+        out.append(Cited(what=f"import shares of {of.name}, {shares.period} (MCS {shares.edition})", source=shares.source))
         out.append(Cited(what="concentration bands (HHI)", source=HHI_BANDS))
     if supply.ranked is not None:
         r = supply.ranked
@@ -293,3 +306,8 @@ def _net_import_value(stats, commodity: Optional[str], nir, reliance):
     if stats is None or not commodity:
         return None
     return value_at_risk(stats.of(commodity, VALUED), nir, "net import reliance", reliance.year if reliance else None)
+
+
+def _distinct(*records) -> list:
+    """The records given, each once (by id), in order; None left out."""
+    return list({r.id: r for r in reversed(records) if r is not None}.values())[::-1]

@@ -11,7 +11,7 @@ from .caveats import EQUAL_WEIGHTS, SHIPMENT_CAVEAT, inherited_note
 from .groups import ally_citations
 from .scope import edition_or_default, list_info, list_or_latest
 from .shares import set_share
-from .supply import commodity_index, dedupe, minerals_on, published, supply_citations, supply_of
+from .supply import commodity_index, dedupe, figures_of, minerals_on, published, specific_index, supply_citations
 from .targets import gaps_to, target_citations, target_notes
 
 if TYPE_CHECKING:
@@ -37,8 +37,9 @@ def gaps(
     excluded: list[str] = []
     cited: list[Cited] = []
     bounds_seen = False
+    specific = specific_index(imports)
     for m in minerals_on(minerals, list_id):
-        supply = supply_of(commodities, m.commodity, edition)
+        supply = figures_of(commodities, specific, m, edition)
         nir = supply.nir
         allied = allied_span(nir, set_share(supply.shares, allied_codes) if supply.shares else None)
         dom = domestic_span(nir)
@@ -52,7 +53,7 @@ def gaps(
                 mineral=m.id,
                 name=m.name,
                 commodity=m.commodity,
-                inherited=inherited_note(m, supply.commodity) is not None,
+                inherited=inherited_note(m, supply) is not None,
                 reliance=published(supply.reliance),
                 domestic_share=bounded(dom),
                 allied_share=bounded(allied),

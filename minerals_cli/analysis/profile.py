@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..results.base import PublishedNir
-from ..results.profile import Membership, MineralProfile, TradeProfile
+from ..results.profile import Membership, MineralProfile, SpecificRecord, TradeProfile
 from .groups import REE_GROUP
 from .lists import on_list
 from .scope import latest_final
-from .supply import commodity_index
+from .supply import commodity_index, specific_index
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
@@ -57,34 +57,43 @@ def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile]
 
 
 def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfile]:
-    """The reliance history (every edition) and import sources of the mineral's commodity."""
+    """The reliance history (every edition) and import sources of the mineral's commodity, and of the records more
+    specific than it (the heavy rare earths, an element's own list)."""
     if not mineral.commodity:
         return None
-    commodity = commodity_index(imports).get(mineral.commodity)
+    records = commodity_index(imports)
+    commodity = records.get(mineral.commodity)
     if commodity is None:
         return None
+    specific = [records[i] for i in specific_index(imports).get(mineral.id, []) if i in records]
     inherited = None
     if mineral.group == REE_GROUP and mineral.commodity == "rare earths":
-        inherited = ("figures of the rare-earths group (compounds and metals): USGS publishes no net import "
-                     f"reliance for {mineral.name} alone")
+        inherited = ("figures of the rare-earths group (compounds and metals), as Fig. 2 prints them" if specific else
+                     "figures of the rare-earths group (compounds and metals): USGS publishes no net import "
+                     f"reliance or share list for {mineral.name} alone")
+        if specific:
+            inherited += "; USGS also publishes " + ", ".join(f"{r.name} ({r.level})" for r in specific)
     latest = max((s.edition for s in commodity.import_shares), default=None)
+    own = [s for r in specific if r.level == "element" for s in r.import_shares]
     return TradeProfile(
         commodity=commodity.id,
         commodity_name=commodity.name,
         form=commodity.form,
         inherited=inherited,
         reliance=[PublishedNir.of(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)],
-        import_shares=_shares_for(commodity, latest, mineral),
+        import_shares=_shares_for(commodity, latest, mineral) + sorted(own, key=lambda s: -s.edition),
         ranked_sources=sorted(commodity.ranked_sources, key=lambda r: r.edition),
         notes=list(commodity.notes),
+        specific=[SpecificRecord(record=r.id, name=r.name, level=r.level,
+                                 reliance=[PublishedNir.of(x) for x in sorted(r.reliance, key=lambda x: x.edition)],
+                                 import_shares=sorted(r.import_shares, key=lambda s: -s.edition), notes=list(r.notes))
+                  for r in specific],
     )
 
 
 def _shares_for(commodity, edition, mineral) -> list:
-    """The latest edition's lists; for a lanthanide, the group's whole list and its own element list first."""
+    """The latest edition's lists, the whole first; for a lanthanide the group's whole list (its own is its record's)."""
     lists = [s for s in commodity.import_shares if s.edition == edition]
     if mineral.group == REE_GROUP:
-        own = [s for s in lists if s.category.lower().startswith(mineral.name.lower())]
-        whole = [s for s in lists if s.whole]
-        return whole + own
+        return [s for s in lists if s.whole]
     return sorted(lists, key=lambda s: not s.whole)

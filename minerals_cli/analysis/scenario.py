@@ -12,7 +12,7 @@ from .groups import CHINA, DOMESTIC, country_names
 from .scope import edition_or_default, list_or_latest
 from .shares import set_share, source_places, unattributed
 from .stats import VALUED, value_at_risk
-from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
+from .supply import Supply, by_figures, commodity_index, dedupe, published, specific_index, supply_citations
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
@@ -48,9 +48,8 @@ def scenario(
     covered: list[Span] = []
     members_total = 0
     cited: list[Cited] = []
-    for commodity_id, members in by_commodity(minerals, list_id):
+    for commodity_id, supply, members in by_figures(minerals, list_id, commodities, specific_index(imports), edition):
         members_total += len(members)
-        supply = supply_of(commodities, commodity_id, edition)
         measures = list({m.id: m for x in members for m in controlled.get(x.id, []) if m.country != DOMESTIC}.values())
         cut_here = list(dict.fromkeys([*cut, *(m.country for m in measures)]))
         risk = (exposure_span(supply.nir, set_share(supply.shares, cut_here, other_may_hide=True) if supply.shares else None)
@@ -124,7 +123,7 @@ def _control_caveats(choice: Optional[ControlChoice]) -> list[str]:
 def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: Optional[Span],
               measures: Optional[list[str]] = None) -> Optional[AtRiskRow]:
     """A row when a cut country is (or, in an incomplete list, may be) among the sources."""
-    commodity, shares, ranked = supply.commodity, supply.shares, supply.ranked
+    commodity, shares, ranked = supply.record, supply.shares, supply.ranked
     if commodity is None or (shares is None and ranked is None):
         return None
     places = source_places(shares, ranked)

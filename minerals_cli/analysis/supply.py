@@ -3,13 +3,16 @@
 Minerals map to MCS commodities (the lanthanides share one); each
 command asks here which records of a commodity belong to the edition it is
 about, so none picks them differently (docs/design.md, "Choosing figures").
+Where USGS publishes figures more specific than a mineral's commodity (the
+heavy rare earths, an element's own share list), `figures_of` takes the most
+specific one of each kind and says which level it comes from.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
-from ..results.base import Cited, PublishedNir
+from ..results.base import Cited, FigureLevel, PublishedNir
 from .bounds import Span, nir_span
 from .leading import whole_list
 
@@ -42,6 +45,19 @@ def by_commodity(
         key = m.commodity if m.commodity and merge(m) else ("alone", m.id)
         groups.setdefault(key, []).append(m)
     return [(members[0].commodity, members) for members in groups.values()]
+
+
+def by_figures(minerals: MineralsFile, list_id: str, commodities: dict[str, Commodity], specific: dict[str, list[str]],
+               edition: int) -> list[tuple[Optional[str], Supply, list]]:
+    """(commodity id or None, figures, minerals) for a list, in file order: minerals that share every figure
+    (`figures_of`) are taken together; the lanthanides with only the group's figures are still one row."""
+    groups: dict[object, tuple[Optional[str], Supply, list]] = {}
+    for cid, members in by_commodity(minerals, list_id):
+        for m in members:
+            supply = figures_of(commodities, specific, m, edition) if cid else supply_of(commodities, cid, edition)
+            key = (cid, supply.sources_of()) if cid else ("alone", m.id)
+            groups.setdefault(key, (cid, supply, []))[2].append(m)
+    return list(groups.values())
 
 
 def pick_reliance(commodity: Commodity, edition: int) -> Optional[Reliance]:
@@ -79,10 +95,76 @@ class Supply(NamedTuple):
     shares: Optional[ImportShares]
     ranked: Optional[RankedSources]
     unknown: list[str]
+    reliance_of: Optional[Commodity] = None  # the record the reliance comes from, where more specific than `commodity`
+    shares_of: Optional[Commodity] = None  # likewise the share list's
 
     @property
     def nir(self) -> Optional[Span]:
         return nir_span(self.reliance)
+
+    @property
+    def record(self) -> Optional[Commodity]:
+        """The most specific record the figures come from: the one a row of them is named after."""
+        specific = [r for r in (self.shares_of, self.reliance_of) if r is not None]
+        return max(specific, key=_depth) if specific else self.commodity
+
+    def sources_of(self) -> tuple[Optional[str], Optional[str]]:
+        """(record of the reliance, record of the shares): minerals with the same pair share every figure."""
+        base = self.commodity.id if self.commodity is not None else None
+        return ((self.reliance_of.id if self.reliance_of else base), (self.shares_of.id if self.shares_of else base))
+
+
+_DEPTH = {"element": 2, "subgroup": 1}
+
+
+def _depth(record) -> int:
+    return _DEPTH.get(record.level, 0)
+
+
+def specific_index(imports: ImportDependenceFile) -> dict[str, list[str]]:
+    """Mineral id -> the ids of the records more specific than its commodity, most specific first."""
+    stored = getattr(imports, "specific", None)
+    if stored is not None:
+        return stored()
+    from ..dataset.records import derived  # a validated model (tests, a fresh build): the same index, built here
+
+    return derived("import_dependence", imports.model_dump(mode="json"))["specific"]
+
+
+def figures_of(commodities: dict[str, Commodity], specific: dict[str, list[str]], mineral, edition: int) -> Supply:
+    """A mineral's figures at their most specific: an element's own, else its subgroup's, else its commodity's.
+
+    Each kind of figure is taken from the most specific record that has it for the edition (a reliance of
+    exactly that edition; a share list of that edition, else the most specific record's nearest), so a
+    lanthanide of MCS 2025, before the heavy-rare-earth chapter, keeps the group's figures of that edition.
+    """
+    base = supply_of(commodities, mineral.commodity, edition)
+    chain = [commodities[i] for i in specific.get(mineral.id, []) if i in commodities]
+    if not chain or base.commodity is None:
+        return base
+    records = chain + [base.commodity]
+    rel_of = next((r for r in records if (x := pick_reliance(r, edition)) is not None and x.value is not None),
+                  base.commodity)
+    shares_of = next((r for r in records if any(s.whole and s.edition == edition for s in r.import_shares)), None)
+    if shares_of is None:
+        shares_of = next((r for r in records if any(s.whole for s in r.import_shares)), base.commodity)
+    rel, shares = pick_reliance(rel_of, edition), pick_shares(shares_of, edition)
+    unknown = [u for u in base.unknown if not (rel is not None and u.startswith("net import reliance"))
+               and not (shares is not None and u.startswith("import shares"))]
+    return Supply(base.commodity, rel, shares, None if shares else base.ranked, unknown,
+                  rel_of if rel_of is not base.commodity else None,
+                  shares_of if shares_of is not base.commodity and shares is not None else None)
+
+
+def figure_levels(supply: Supply) -> list[FigureLevel]:
+    """Which record, at which level, each figure of a supply comes from."""
+    out = []
+    for figure, record, present in (("net import reliance", supply.reliance_of, supply.reliance is not None),
+                                    ("import shares", supply.shares_of, supply.shares is not None)):
+        record = record or supply.commodity
+        if present and record is not None:
+            out.append(FigureLevel(figure=figure, level=record.level, record=record.id, name=record.name))
+    return out
 
 
 def supply_of(commodities: dict[str, Commodity], commodity_id: Optional[str], edition: int) -> Supply:
@@ -126,11 +208,11 @@ def supply_citations(supply: Supply) -> list[Cited]:
     c = supply.commodity
     out = []
     if supply.reliance is not None:
-        r = supply.reliance
-        out.append(Cited(what=f"net import reliance of {c.name}, MCS {r.edition} ({r.year})", source=r.source))
+        r, of = supply.reliance, supply.reliance_of or c
+        out.append(Cited(what=f"net import reliance of {of.name}, MCS {r.edition} ({r.year})", source=r.source))
     if supply.shares is not None:
-        s = supply.shares
-        out.append(Cited(what=f"import shares of {c.name}, {s.period} (MCS {s.edition})", source=s.source))
+        s, of = supply.shares, supply.shares_of or c
+        out.append(Cited(what=f"import shares of {of.name}, {s.period} (MCS {s.edition})", source=s.source))
     elif supply.ranked is not None:
         r = supply.ranked
         out.append(Cited(what=f"ranked import sources of {c.name}, {r.period} (MCS {r.edition})", source=r.source))

@@ -90,6 +90,14 @@ def _trade_tables(t) -> list[Table]:
     ranked = [[f"MCS {x.edition}", x.period, ", ".join(c.name for c in x.countries)] for x in t.ranked_sources]
     if ranked:
         tables.append(Table("Major import sources, descending order (Fig. 2)", ["edition", "period", "countries"], ranked))
+    for r in t.specific:
+        rows = [[f"{r.level}: {r.name}", "net import reliance", f"MCS {e.edition}", e.year, e.published,
+                 short_citation(e.source)] for e in r.reliance]
+        rows += [[f"{r.level}: {r.name}", f"import shares: {s.category}", f"MCS {s.edition}", s.period,
+                  ", ".join(f"{sh.name} {sh.published or sh.percent}" for sh in s.shares), short_citation(s.source)]
+                 for s in r.import_shares]
+        tables.append(Table(f"More specific figures: {r.name} ({r.level})",
+                            ["record", "figure", "edition", "year", "published", "source"], rows))
     return tables
 
 

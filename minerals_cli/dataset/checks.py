@@ -134,6 +134,13 @@ def _cross_file_problems(directory: Path, docs: dict[str, Any], nodes: dict[str,
                     "minerals", (*loc, "commodity"),
                     f"mineral {m.get('id')!r}: commodity {ref!r} is not in {FILES['import_dependence']}" + _nearest(ref, known),
                 )
+        mineral_ids = {m.get("id") for _, m in _items(minerals, "minerals", "*")}
+        for loc, c in _items(imports, "commodities", "*"):
+            for i, ref in enumerate(c.get("minerals") or []):
+                if ref not in mineral_ids:
+                    yield problem("import_dependence", (*loc, "minerals", i),
+                                  f"commodity {c.get('id')!r}: mineral {ref!r} is not in {FILES['minerals']}"
+                                  + _nearest(str(ref), mineral_ids))
         list_ids = {str(entry.get("id")) for _, entry in _items(minerals, "lists", "*")}
         for loc, h in _items(imports, "headline_counts", "*"):
             if "list" in h and str(h["list"]) not in list_ids:

@@ -227,6 +227,10 @@ class ImportsRecord(FileRecord):
         """The editions any commodity has a net import reliance figure of."""
         return self._derived["reliance_editions"]
 
+    def specific(self) -> dict[str, list[str]]:
+        """Mineral id -> the records more specific than its commodity (a subgroup's, its own), most specific first."""
+        return self._derived["specific"]
+
 
 class Commodities:
     """Commodity records by id, read one by one (a mapping's get, [], in, iteration)."""
@@ -297,7 +301,13 @@ def derived(key: str, doc: dict) -> dict:
 
         return {"names": mineral_index(_Whole(doc))}
     if key == "import_dependence":
-        return {"reliance_editions": sorted({r["edition"] for c in doc["commodities"] for r in c["reliance"]})}
+        depth = {"element": 2, "subgroup": 1}
+        specific: dict[str, list] = {}
+        for c in doc["commodities"]:
+            for m in c.get("minerals") or []:
+                specific.setdefault(m, []).append((-depth.get(c.get("level"), 0), c["id"]))
+        return {"reliance_editions": sorted({r["edition"] for c in doc["commodities"] for r in c["reliance"]}),
+                "specific": {m: [cid for _, cid in sorted(found)] for m, found in specific.items()}}
     if key == "world":
         by_commodity: dict[str, list[dict]] = {}
         for s in doc["series"]:

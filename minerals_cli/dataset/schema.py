@@ -8,11 +8,11 @@ are typos, not extensions.  What the commands return is in results/.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal, Optional
+from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .records import BOUND, parse_published, parse_stat_value, parse_world_value
+from .records import BOUND, parse_published, parse_world_value
 
 
 class Located(ValueError):
@@ -261,9 +261,16 @@ class RankedSources(Strict):
 
 
 class Commodity(Strict):
+    """An MCS commodity's figures; or those of a subgroup or element USGS gives figures of its own (`part_of`)."""
+
     id: str
     name: str = Field(description="chapter or row name as USGS prints it")
     form: Optional[str] = Field(None, description="form whose NIR is used for the critical mineral")
+    level: Literal["commodity", "group", "subgroup", "element"] = Field(
+        "commodity", description="'group' for a commodity that covers minerals one by one (the rare earths); "
+        "'subgroup' or 'element' for a record more specific than its minerals' commodity")
+    part_of: Optional[str] = Field(None, description="the record whose figures stand in where this one has none")
+    minerals: list[str] = Field([], description="of a subgroup or element record: the minerals whose figures it holds")
     reliance: list[Reliance] = []
     import_shares: list[ImportShares] = []
     ranked_sources: list[RankedSources] = []
@@ -309,8 +316,28 @@ class ImportDependenceFile(Strict):
                         problems.append(
                             Located(f"commodity {c.id!r}: unknown edition {rec.edition}", "commodities", i, field, j)
                         )
+        problems += _part_of_problems(self.commodities)
         _raise_all(problems)
         return self
+
+
+def _part_of_problems(commodities: list[Commodity]) -> list:
+    """Each `part_of` names a record of the file, and no chain of them comes back to where it started."""
+    by_id = {c.id: c for c in commodities}
+    problems = []
+    for i, c in enumerate(commodities):
+        seen, at = {c.id}, c.part_of
+        while at is not None:
+            if at not in by_id:
+                problems.append(Located(f"commodity {c.id!r}: part_of {at!r} is no commodity of the file",
+                                        "commodities", i, "part_of"))
+                break
+            if at in seen:
+                problems.append(Located(f"commodity {c.id!r}: part_of comes back to {at!r}", "commodities", i, "part_of"))
+                break
+            seen.add(at)
+            at = by_id[at].part_of
+    return problems
 
 
 # --------------------------------------------------------------------------
@@ -405,71 +432,6 @@ class WorldFile(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> "WorldFile":
         _raise_all(_duplicates([s.id for s in self.series], "series id", "series"))
-        return self
-
-
-# --------------------------------------------------------------------------
-# data/salient_statistics.yaml
-
-
-class StatSeries(Strict):
-    """One row of a chapter's Salient Statistics table: one statistic as printed, its unit, its years.
-
-    The file keeps the values as one mapping, year -> value as printed, with the estimated years and the
-    values' own notes beside it (a third of the nodes one mapping per value would take, and a data
-    directory's first run parses them all); the validated form lists them as `years`.
-    """
-
-    id: str
-    chapter: str = Field(description="the MCS chapter as printed")
-    commodity: Optional[str] = Field(description="our commodity id, where the chapter is one of ours")
-    product: str = Field(description="USGS's Commodity column: what the row is of ('Titanium sponge metal', 'TiO2 pigment')")
-    statistic: str = Field(description="USGS's class: Production, Import, Export, Consumption, Price, Stock, ...")
-    detail: str = Field(description="the row as printed, e.g. 'Price, metal, average, dollars per pound'")
-    unit: str
-    note: Optional[str] = Field(None, description="a note USGS prints on every year of the series")
-    published: dict[int, str] = Field(min_length=1, exclude=True,
-                                      description="year -> the value as printed: '27,800', 'W', 'NA', 'E', '—', '>50', "
-                                                  "'890–1,000', or text")
-    estimated: list[int] = Field([], exclude=True, description="the years whose value USGS marks as estimated")
-    notes: dict[int, str] = Field({}, exclude=True, description="year -> the value's own note, where it is not the series'")
-
-    @field_validator("published")
-    @classmethod
-    def _readable(cls, v: dict[int, str]) -> dict[int, str]:
-        for text in v.values():
-            parse_stat_value(text)
-        return v
-
-    @model_validator(mode="after")
-    def _years_published(self) -> "StatSeries":
-        stray = sorted((set(self.estimated) | set(self.notes)) - set(self.published))
-        if stray:
-            raise ValueError(f"estimated or notes name years with no published value: {stray}")
-        return self
-
-    @computed_field
-    @property
-    def years(self) -> list[dict[str, Any]]:
-        """The values one per year, as the rest of minerals reads them: year, published, estimated, note."""
-        return [{"year": y, "published": text, "estimated": y in self.estimated, "note": self.notes.get(y)}
-                for y, text in self.published.items()]
-
-
-class ChapterNote(Strict):
-    chapter: str
-    note: str = Field(description="the chapter's own note, e.g. '(Data in metric tons, antimony content, ...)'")
-
-
-class StatsFile(Strict):
-    edition: int = Field(description="MCS edition of the figures")
-    source: Citation
-    chapters: list[ChapterNote] = []
-    series: list[StatSeries]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> "StatsFile":
-        _raise_all(_duplicates([x.id for x in self.series], "series id", "series"))
         return self
 
 

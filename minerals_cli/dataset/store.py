@@ -33,7 +33,7 @@ from typing import Any
 
 KEEP = 64  # forms kept in the cache folder; the oldest beyond this are removed when one is written
 PACKAGED = "validated"  # folder of the shipped forms, inside the shipped data folder
-_SCHEMA_FILES = ("schema.py", "schema_policy.py", "records.py", "forms.py")
+_SCHEMA_FILES = ("schema.py", "schema_policy.py", "schema_stats.py", "records.py", "forms.py")
 
 
 def load(key: str, path: Path) -> Any:

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from ..errors import DataError
 from .safe_yaml import Problem, Refused, line_index, line_of, parse
 
-# The key of each data file (dataset.FILES) -> its schema model in schema.py, or schema_policy.py where marked.
+# The key of each data file (dataset.FILES) -> its schema model in schema.py, or the module named (schema_policy, schema_stats).
 SCHEMAS = {
     "minerals": "MineralsFile",
     "import_dependence": "ImportDependenceFile",
@@ -21,7 +21,7 @@ SCHEMAS = {
     "world": "WorldFile",
     "controls": "schema_policy.ControlsFile",
     "other_lists": "schema_policy.JurisdictionListsFile",
-    "stats": "StatsFile",
+    "stats": "schema_stats.StatsFile",
     "policy_prices": "schema_policy.PolicyPricesFile",
 }
 

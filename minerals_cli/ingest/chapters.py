@@ -15,7 +15,16 @@ from .batch import Batch, built, reason_for, set_note
 from .countries import CountryNames
 from .release import ReleaseFile, publication_url, short_period, year_of
 from .text import clean_name, squash
-from .usgs_names import CATEGORY_PREFIX, CHAPTER_PARTS, COMMODITY_OF, FORMS, PRIMARY_SERIES, WHOLE_CATEGORY, WHOLE_NAMES
+from .usgs_names import (
+    CATEGORY_PREFIX,
+    CHAPTER_PARTS,
+    COMMODITY_OF,
+    FORMS,
+    PRIMARY_SERIES,
+    SPECIFIC_PARTS,
+    WHOLE_CATEGORY,
+    WHOLE_NAMES,
+)
 
 
 def chapter_commodity(chapter: str, commodity: str) -> Optional[str]:
@@ -27,13 +36,18 @@ def chapter_commodity(chapter: str, commodity: str) -> Optional[str]:
     return COMMODITY_OF.get(key[0])
 
 
+def specific_part(chapter: str, commodity: str) -> Optional[str]:
+    """The record of a subgroup or element a chapter prints figures for (usgs_names.SPECIFIC_PARTS), if any."""
+    return SPECIFIC_PARTS.get((clean_name(chapter).upper(), clean_name(commodity).lower()))
+
+
 def parse_commodities(release: ReleaseFile, edition: int, batch: Batch, countries: CountryNames) -> None:
     """Import-source shares by category and each chapter's NIR series."""
     file_name = Path(release.path).name
     groups: dict[tuple[str, str, str], list[tuple[dict[str, str], int]]] = {}
     series: dict[tuple[str, str, str], dict[int, tuple[str, int]]] = {}
     for row, line in zip(release.rows, release.lines):
-        cid = chapter_commodity(row["MCS chapter"], row["Commodity"])
+        cid = specific_part(row["MCS chapter"], row["Commodity"]) or chapter_commodity(row["MCS chapter"], row["Commodity"])
         section = clean_name(row["Section"])
         if section == "Import Sources":
             if cid is None:

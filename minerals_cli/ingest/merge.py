@@ -13,7 +13,7 @@ from typing import Any
 from ..dataset.schema import Commodity, Reliance
 from .batch import Batch
 from .release import publication_url
-from .usgs_names import FORMS
+from .usgs_names import FORMS, LEVELS
 
 
 def to_plain(model) -> dict[str, Any]:
@@ -62,12 +62,13 @@ def merge(doc: dict[str, Any], batch: Batch) -> tuple[dict[str, Any], dict[str, 
     for cid in sorted(touched):
         record = index.get(cid)
         if record is None:
-            record = {"id": cid, "name": batch.names.get(cid, cid)}
+            record = {"id": cid, "name": LEVELS.get(cid, {}).get("name") or batch.names.get(cid, cid)}
             if FORMS.get(cid):
                 record["form"] = FORMS[cid]
             doc["commodities"].append(record)
             index[cid] = record
             counts["commodities_created"] += 1
+        record.update({k: v for k, v in LEVELS.get(cid, {}).items() if k != "name"})
         if cid in batch.reliance:
             _put_reliance(record, batch.reliance[cid], owned=True)
             counts["reliance"] += 1

@@ -90,6 +90,7 @@ FORMS = {
     "niobium": "niobium (columbium)",
     "phosphate": "phosphate rock",
     "rare earths": "compounds and metals",
+    "rare earths (heavy)": "compounds and metals",
     "silicon": "silicon metal and ferrosilicon",
     "tin": "refined metal",
     "titanium": "sponge metal",
@@ -105,6 +106,29 @@ CHAPTER_PARTS = {
     ("PLATINUM-GROUP METALS", "platinum"): "platinum",
     ("ZIRCONIUM AND HAFNIUM", "hafnium"): "hafnium",
     ("ZIRCONIUM AND HAFNIUM", "zirconium"): "zirconium",
+}
+
+# Records more specific than a chapter's commodity: (chapter, `Commodity` column) -> record id.  USGS's
+# heavy-rare-earth chapter (new in MCS 2026) prints a subgroup reliance and element share lists.
+SPECIFIC_PARTS = {
+    ("RARE EARTHS (HEAVY)", "rare earths (heavy)"): "rare earths (heavy)",
+    ("RARE EARTHS (HEAVY)", "terbium"): "terbium",
+    ("RARE EARTHS (HEAVY)", "holmium"): "holmium",
+    ("RARE EARTHS (HEAVY)", "erbium"): "erbium",
+    ("RARE EARTHS (HEAVY)", "ytterbium"): "ytterbium",
+    ("RARE EARTHS (HEAVY)", "lutetium"): "lutetium",
+}
+# What a record of several levels is: its level, the record whose figures stand in where it has none, the minerals
+# whose figures it holds, and its name.  The subgroup's minerals are the elements its chapter prints figures for
+# (MCS 2026: prices of these six, share lists of five; yttrium is excluded from its data by its note).
+HEAVY = ["terbium", "dysprosium", "holmium", "erbium", "ytterbium", "lutetium"]
+LEVELS = {
+    "rare earths": {"level": "group"},
+    "rare earths (heavy)": {"level": "subgroup", "part_of": "rare earths", "minerals": HEAVY,
+                            "name": "Heavy rare earths (compounds and metals)"},
+    **{element: {"level": "element", "part_of": "rare earths (heavy)", "minerals": [element],
+                 "name": f"{element.capitalize()} compounds and metals"}
+       for element in ("terbium", "holmium", "erbium", "ytterbium", "lutetium")},
 }
 
 # Where a chapter prints several NIR series, the one whose form the commodity uses:

@@ -189,6 +189,15 @@ class Cited(Result):
     source: Citation
 
 
+class FigureLevel(Result):
+    """Where a figure comes from: an element's own record, its subgroup's, its group's or its commodity's."""
+
+    figure: str = Field(description="'net import reliance' or 'import shares'")
+    level: Literal["commodity", "group", "subgroup", "element"]
+    record: str = Field(description="id of the import_dependence.yaml record")
+    name: str
+
+
 class PublishedNir(Result):
     """Net import reliance as USGS (or EIA) printed it, with its bound read out."""
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from ..dataset.schema import Citation
-from .base import AllySet, Bounded, Cited, Field, PublishedNir, Result, TargetGap
+from .base import AllySet, Bounded, Cited, Field, FigureLevel, PublishedNir, Result, TargetGap
 from .controls import ControlLink
 from .stats import ValueAtRisk
 from .world import WorldOrigin
@@ -96,6 +96,8 @@ class ExposureResult(Result):
     commodity: Optional[str]
     commodity_name: Optional[str]
     inherited: Optional[str] = Field(description="set when the figures are those of a larger MCS commodity")
+    levels: list[FigureLevel] = Field([], description="the record and level each figure comes from (element, "
+                                                     "subgroup, group or commodity)")
     edition: Optional[int] = Field(description="MCS edition of the reliance figure used")
     reliance: Optional[PublishedNir]
     trend: list[PublishedNir] = Field(description="every edition's figure, oldest first")

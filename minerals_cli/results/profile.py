@@ -19,6 +19,17 @@ class Membership(Result):
     how: str = Field(description="'listed', 'listed as <wording>', 'covered by <group entry>' or 'not listed'")
 
 
+class SpecificRecord(Result):
+    """Figures USGS publishes for a subgroup or an element, more specific than the mineral's commodity."""
+
+    record: str = Field(description="id of the import_dependence.yaml record")
+    name: str
+    level: str = Field(description="'subgroup' or 'element'")
+    reliance: list[PublishedNir] = Field(description="every edition that has one, oldest first")
+    import_shares: list[ImportShares] = Field(description="its share lists, newest edition first")
+    notes: list[str]
+
+
 class TradeProfile(Result):
     """What `minerals show` adds from import_dependence.yaml."""
 
@@ -30,6 +41,8 @@ class TradeProfile(Result):
     import_shares: list[ImportShares] = Field(description="share lists of the latest edition that has any")
     ranked_sources: list[RankedSources] = Field(description="Fig. 2 ordered lists, every edition")
     notes: list[str]
+    specific: list[SpecificRecord] = Field([], description="records more specific than the commodity (a subgroup's, "
+                                                           "the mineral's own), most specific first")
 
 
 class MineralProfile(Result):

@@ -134,7 +134,8 @@ def test_rare_earths_symbol_and_element_name_all_work(cli):
     assert group["commodity"] == nd["commodity"] == "rare earths"
     for key in ("reliance", "sources", "allied_share", "concentration"):
         assert nd[key] == group[key] == neodymium[key]
-    assert "14 lanthanides" in nd["inherited"] and "neodymium" in nd["inherited"]
+    assert "no more specific figure" in nd["inherited"] and "neodymium" in nd["inherited"]
+    assert [(x["figure"], x["level"]) for x in nd["levels"]] == [("net import reliance", "group"), ("import shares", "group")]
     assert group["inherited"] and "group entry" in group["inherited"]
     assert nd["leading"] == ["CN"]
 
@@ -373,7 +374,7 @@ def test_yttrium_in_mcs_2025_uses_that_edition_s_list_and_says_how_far_to_trust_
 
 CLAIMS_NONE_PUBLISHED = re.compile(
     r"\b(no|only)\b[^.;]*\b(share list|import sources?|ranked list)\b[^.;]*\bpublish"
-    r"|\bpublish\w*\s+(no|only)\b[^.;]*\b(share|import source|ranked)", re.IGNORECASE)
+    r"|\bpublish\w*\s+(no|only)\b[^.;]*\b(share lists?|import sources?|ranked list)\b", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("edition", ["2024", "2025", "2026"])
@@ -407,7 +408,8 @@ def test_every_source_exposure_spans_the_bounds_of_its_reliance_and_its_printed_
         basis, rel = r["import_shares"], r["reliance"]
         if basis is None or rel is None or rel["value"] is None:
             continue
-        printed = next(s for s in figures[r["commodity"]]["import_shares"]
+        record = next(x["record"] for x in r["levels"] if x["figure"] == "import shares")
+        printed = next(s for s in figures[record]["import_shares"]
                        if s["edition"] == basis["edition"] and s["category"] == basis["category"])["shares"]
         nir_low, nir_high = span_of(rel["published"], rel["value"])
         for row, share in zip(r["sources"], sorted(printed, key=lambda s: (s["country"] is None, -s["percent"]))):
@@ -416,3 +418,36 @@ def test_every_source_exposure_spans_the_bounds_of_its_reliance_and_its_printed_
             assert close(row["exposure"]["low"], nir_low * low / 100) and close(row["exposure"]["high"], nir_high * high / 100)
             checked += 1
     assert checked > 200
+
+
+# --------------------------------------------------------------------------
+# figures at their most specific: an element's own, its subgroup's, its group's
+
+
+def test_terbium_takes_the_heavy_rare_earth_figures_and_says_which_level_each_comes_from(cli):
+    got = exposure_json(cli, "terbium")
+    assert got["reliance"]["published"] == "100" and got["china"]["share"]["value"] == 100
+    assert got["china"]["exposure"]["value"] == 100
+    levels = {x["figure"]: (x["level"], x["record"]) for x in got["levels"]}
+    assert levels == {"net import reliance": ("subgroup", "rare earths (heavy)"), "import shares": ("element", "terbium")}
+    cited = {c["what"]: c["source"]["table"] for c in got["citations"]}
+    assert any("Heavy rare earths" in what and "RARE EARTHS (Heavy) chapter" in table for what, table in cited.items())
+    assert any(what.startswith("import shares of Terbium") for what in cited)
+    assert "subgroup" in got["inherited"] and "element" in got["inherited"]
+
+
+def test_erbium_leads_with_germany_and_neodymium_keeps_the_group_figures(cli):
+    erbium = exposure_json(cli, "erbium")
+    assert erbium["leading"] == ["DE"] and erbium["sources"][0]["name"] == "Germany"
+    neodymium = exposure_json(cli, "neodymium")
+    assert neodymium["reliance"]["published"] == "67" and neodymium["china"]["share"]["value"] == 71
+    assert {x["level"] for x in neodymium["levels"]} == {"group"} and "inherits" in neodymium["inherited"]
+    dysprosium = exposure_json(cli, "dysprosium")  # the chapter prints its price, no share list of its own
+    assert [(x["figure"], x["level"]) for x in dysprosium["levels"]] == [("net import reliance", "subgroup"),
+                                                                          ("import shares", "group")]
+
+
+def test_an_edition_before_the_heavy_rare_earth_chapter_keeps_that_edition_s_group_figures(cli):
+    got = exposure_json(cli, "terbium", "--edition", "2025")
+    assert got["reliance"]["published"] == "80" and got["import_shares"]["edition"] == 2025
+    assert {x["level"] for x in got["levels"]} == {"group"}

@@ -6,7 +6,7 @@ docs/design.md formulas, so the analysis is checked against the data, not itself
 
 from __future__ import annotations
 
-from helpers import DATA, close, latest_figures, load, nir_number, run_json
+from helpers import DATA, close, load, mineral_figures, nir_number, run_json
 from helpers import TRADE_SMALL as FIXTURE
 
 
@@ -26,12 +26,12 @@ def test_gaps_cover_every_mineral_with_the_unverified_note(cli):
 
 def test_gaps_numbers_follow_the_design_formulas(cli):
     r = run_json(cli, "gaps")
-    figures = latest_figures(DATA)
+    figures = mineral_figures(DATA)
     groups = {g["id"]: g["members"] for g in load(DATA, "country_groups.yaml")["groups"]}
     allies = {c for gid in ("fta", "msp", "g7", "nato") for c in groups[gid]} - {"US"}
     domestic = []
     for row in r["minerals"]:
-        rel, shares = figures.get(row["commodity"], (None, None))
+        rel, shares = figures.get(row["mineral"], (None, None))
         if rel is None or rel["published"] in ("W", "NA"):
             assert row["domestic_share"]["value"] is None and row["allied_share"]["value"] is None
             continue

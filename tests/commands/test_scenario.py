@@ -6,18 +6,18 @@ docs/design.md formulas, so the analysis is checked against the data, not itself
 
 from __future__ import annotations
 
-from helpers import DATA, close, latest_figures, list_minerals, load, nir_number, run_json
+from helpers import DATA, close, list_minerals, load, mineral_figures, nir_number, run_json
 from helpers import TRADE_SMALL as FIXTURE
 
 
 def test_scenario_cut_china_ranks_supply_at_risk(cli):
     r = run_json(cli, "scenario", "--cut", "CN")
-    figures = latest_figures(DATA)
+    figures = mineral_figures(DATA)
     assert r["cut"] == ["CN"] and r["cut_names"] == ["China"]
     values = [row["at_risk"]["value"] for row in r["rows"]]
     assert values == sorted(values, reverse=True) and values[0] > 0
     for row in r["rows"]:
-        rel, shares = figures[row["commodity"]]
+        rel, shares = figures[row["minerals"][0]]
         share = sum(s["percent"] for s in shares["shares"] if s["country"] == "CN")
         assert close(row["cut_share"]["value"], share)
         assert close(row["at_risk"]["value"], nir_number(rel["published"]) * share / 100)
@@ -30,10 +30,10 @@ def test_scenario_cut_china_ranks_supply_at_risk(cli):
 
 def test_scenario_mean_is_recomputed_from_the_data(cli):
     """Mean at-risk share over the list's minerals with figures, equal weights (lanthanides one by one)."""
-    figures = latest_figures(DATA)
+    figures = mineral_figures(DATA)
     at_risk = []
     for m in list_minerals(DATA, "2025"):
-        rel, shares = figures.get(m["commodity"], (None, None))
+        rel, shares = figures.get(m["id"], (None, None))
         if rel is None or shares is None or rel["published"] in ("W", "NA"):
             continue
         share = sum(s["percent"] for s in shares["shares"] if s["country"] == "CN")

@@ -62,7 +62,14 @@ def test_lanthanides_point_to_the_rare_earths_group(minerals, by_id):
         if m.id in LANTHANIDES:
             assert m.commodity == "rare earths"
     assert {m.commodity for m in minerals.minerals if m.id in ("yttrium", "scandium")} == {"yttrium", "scandium"}
-    assert "no net import reliance per element" in " ".join(by_id["rare earths"].notes)
+    assert by_id["rare earths"].level == "group"
+    heavy = by_id["rare earths (heavy)"]
+    assert (heavy.level, heavy.part_of) == ("subgroup", "rare earths") and "terbium" in heavy.minerals
+    assert [r.published for r in heavy.reliance] == ["100"] and heavy.reliance[0].edition == 2026
+    for element in ("terbium", "holmium", "erbium", "ytterbium", "lutetium"):
+        own = by_id[element]
+        assert (own.level, own.part_of, own.minerals) == ("element", "rare earths (heavy)", [element])
+        assert [s.edition for s in own.import_shares] == [2026] and own.import_shares[0].whole
 
 
 def test_every_figure_has_a_citation(trade):

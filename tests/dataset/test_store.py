@@ -205,9 +205,9 @@ def test_no_data_field_is_named_like_a_dict_method():
     """Records are dicts whose fields are attributes: a field called `items` would hide dict.items."""
     from pydantic import BaseModel
 
-    from minerals_cli.dataset import schema, schema_policy
+    from minerals_cli.dataset import schema, schema_policy, schema_stats
 
-    models = [m for module in (schema, schema_policy) for m in vars(module).values()
+    models = [m for module in (schema, schema_policy, schema_stats) for m in vars(module).values()
               if isinstance(m, type) and issubclass(m, BaseModel)]
     clashes = sorted(f"{m.__name__}.{name}" for m in models for name in m.model_fields if hasattr(dict, name))
     assert clashes == []

@@ -163,3 +163,18 @@ def test_a_dataset_loads_each_file_once_and_names_a_missing_one(data_copy):
     assert dataset.optional("countries") is dataset.countries and dataset.optional("targets") is None
     with pytest.raises(DataError, match=r"targets\.yaml: missing data file"):
         dataset.targets
+
+
+def test_a_specific_record_naming_an_unknown_mineral_or_record_is_refused_with_its_line(cli, data_copy):
+    from helpers import edit
+
+    path = data_copy / "import_dependence.yaml"
+    edit(path, "  part_of: rare earths (heavy)\n  minerals:\n  - terbium\n",
+         "  part_of: rare earths (heavier)\n  minerals:\n  - terbiun\n")
+    found = problems(cli("validate", str(data_copy), "--json"))
+    messages = " ".join(p["message"] for p in found)
+    assert "part_of 'rare earths (heavier)' is no commodity of the file" in messages
+    assert all(p["line"] for p in found)
+    edit(path, "rare earths (heavier)", "rare earths (heavy)")
+    [p] = problems(cli("validate", str(data_copy), "--json"))
+    assert "mineral 'terbiun' is not in minerals_2025.yaml" in p["message"] and "terbium" in p["message"] and p["line"]
