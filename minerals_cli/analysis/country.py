@@ -10,7 +10,7 @@ from .bounds import bounded, exact, exposure_span
 from .caveats import OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .controls import links, today
 from .groups import CHINA, DOMESTIC, country_names
-from .leading import leading_codes
+from .leading import leader_of
 from .scope import edition_or_default, list_or_latest
 from .shares import source_places
 from .supply import Supply, by_commodity, commodity_index, dedupe, published, supply_citations, supply_of
@@ -84,6 +84,7 @@ def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[Coun
     if commodity is None or code not in places:
         return None
     share, rank = places[code]
+    leader = leader_of(supply)
     return CountryMineralRow(
         commodity=commodity.id,
         commodity_name=commodity.name,
@@ -94,7 +95,7 @@ def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[Coun
         period=(shares or ranked).period,
         reliance=published(supply.reliance),
         exposure=bounded(exposure_span(supply.nir, exact(share)) if share is not None else None),
-        leading=code in leading_codes(shares, ranked),
+        leading=leader is not None and code in leader.codes,
     )
 
 
