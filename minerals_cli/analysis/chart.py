@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..results.chart import ChartBar, ChartResult, ChartUnknown, LeadingSource
-from .leading import edition_leader
+from .leading import Leader, leader_of
 from .scope import edition_info, edition_or_default, list_in_force
-from .supply import by_commodity, commodity_index
+from .supply import Supply, by_commodity, commodity_index, supply_of
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
@@ -52,7 +52,7 @@ def chart(
             why = "no trade record" if commodity_id else "no MCS commodity recorded for it"
             unknown.append(ChartUnknown(label=label, minerals=names, commodity=commodity_id, published=None, reason=why))
             continue
-        bar_or_gap = _bar(commodity, edition, label, names)
+        bar_or_gap = _bar(commodity, edition, label, names, leading_source(supply_of(commodities, commodity_id, edition)))
         (bars if isinstance(bar_or_gap, ChartBar) else unknown).append(bar_or_gap)
     bars.sort(key=lambda b: (-b.value, ORDER[b.qualifier], b.label))
     unknown.sort(key=lambda u: u.label)
@@ -63,23 +63,24 @@ def chart(
         list=chosen,
         bars=bars,
         unknown=unknown,
-        notes=_notes(bars, chosen, edition, list_id is not None, how_to_choose),
+        notes=_notes(bars, unknown, chosen, info, list_id is not None, how_to_choose),
         citation=info.citation,
     )
 
 
-def _bar(commodity, edition: int, label: str, names: list[str]):
+def _bar(commodity, edition: int, label: str, names: list[str], lead: Optional[LeadingSource]):
+    """The commodity's bar, or why it has none; the leading source either way (it needs no reliance)."""
     record = next((r for r in commodity.reliance if r.edition == edition), None)
     if record is None:
         return ChartUnknown(
             label=label, minerals=names, commodity=commodity.id, published=None,
-            reason=f"no net import reliance in MCS {edition}",
+            reason=f"no net import reliance in MCS {edition}", leading_source=lead,
         )
     value, qualifier = record.value, record.qualifier
     if value is None:
         return ChartUnknown(
             label=label, minerals=names, commodity=commodity.id, published=record.published,
-            reason=record.reason or f"{record.published} in MCS {edition}",
+            reason=record.reason or f"{record.published} in MCS {edition}", leading_source=lead,
         )
     return ChartBar(
         commodity=commodity.id,
@@ -92,28 +93,30 @@ def _bar(commodity, edition: int, label: str, names: list[str]):
         net_exporter=qualifier == "E",
         form=record.form or commodity.form,
         basis=record.basis,
-        leading_source=leading_source(commodity, edition),
+        leading_source=lead,
         source=record.source,
     )
 
 
-def leading_source(commodity, edition: int) -> Optional[LeadingSource]:
-    """The edition's leading source (leading.py's rule); equal shares are named together.
+def leading_source(supply: Supply) -> Optional[LeadingSource]:
+    """The leading source of the lists the run uses (leading.leader_of); equal shares are named together.
 
     A tie has no single ISO code: `country` is null and `name` names the tied countries.
     """
-    leader = edition_leader(commodity, edition)
+    leader: Optional[Leader] = leader_of(supply)
     if leader is None or not leader.countries:
         return None
     code = leader.single[0] if leader.single else None
+    listed = supply.shares if leader.basis == "shares" else supply.ranked
     return LeadingSource(
         country=code, name=leader.name, percent=leader.percent, published=leader.published,
-        period=leader.period, basis=leader.basis,
+        period=leader.period, basis=leader.basis, source=listed.source if listed is not None else None,
     )
 
 
-def _notes(bars: list[ChartBar], list_id: str, edition: int, list_chosen: bool, how_to_choose: str) -> list[str]:
-    notes = []
+def _notes(bars: list[ChartBar], unknown: list[ChartUnknown], list_id: str, info, list_chosen: bool,
+           how_to_choose: str) -> list[str]:
+    edition, notes = info.edition, []
     if not list_chosen:
         notes.append(f"list {list_id}: the final list in force when MCS {edition} was published{how_to_choose}")
     if any(b.bound == "lower" for b in bars):
@@ -127,4 +130,11 @@ def _notes(bars: list[ChartBar], list_id: str, edition: int, list_chosen: bool, 
     for b in bars:
         if b.basis != "MCS NIR":
             notes.append(f"{b.label}: figure on the {b.basis} basis, not an MCS net import reliance")
+    other = [f"{x.label} ({x.leading_source.period})" for x in [*bars, *unknown]
+             if x.leading_source and x.leading_source.period != info.shares_period]
+    if other:
+        notes.append(f"leading source from a list of another period than MCS {edition}'s {info.shares_period} (the "
+                     "list exposure and country use; this tool's data holds none of that period): " + ", ".join(other))
+    if any(u.leading_source for u in unknown):
+        notes.append("a mineral without a bar keeps the leading source its share list shows: it needs no reliance")
     return notes

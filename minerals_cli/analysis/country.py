@@ -10,7 +10,7 @@ from .bounds import bounded, exposure_span
 from .caveats import OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .controls import links, today
 from .groups import CHINA, DOMESTIC, country_names
-from .leading import leading_codes
+from .leading import leader_of
 from .scope import edition_or_default, list_or_latest
 from .shares import named_spans, source_places
 from .supply import (
@@ -93,6 +93,7 @@ def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[Coun
         return None
     share, rank = places[code]
     span = named_spans(shares)[code] if shares is not None else None
+    leader = leader_of(supply)
     return CountryMineralRow(
         commodity=commodity.id,
         commodity_name=commodity.name,
@@ -104,7 +105,7 @@ def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[Coun
         period=(shares or ranked).period,
         reliance=published(supply.reliance),
         exposure=bounded(exposure_span(supply.nir, span)),
-        leading=code in leading_codes(shares, ranked),
+        leading=leader is not None and code in leader.codes,
     )
 
 

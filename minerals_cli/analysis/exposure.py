@@ -26,7 +26,7 @@ from .bounds import Span, allied_span, bounded, clean, domestic_span, exposure_s
 from .caveats import basis_caveat, bound_caveat, inherited_note, share_caveats
 from .controls import exposure_links, links, today
 from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
-from .leading import leading_codes
+from .leading import leader_of
 from .scope import edition_or_default
 from .shares import band_of, hhi_span, named_shares, other_share, set_share, share_span, top3_span, unattributed
 from .stats import VALUED, value_at_risk
@@ -140,6 +140,8 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         unknown.append("allied share of supply and the gaps to the targets: unknown (they need both figures above)")
 
     categories = _category_lists(commodity, edition, names) if commodity and not shares else []
+    leader = leader_of(supply)
+    leading = leader.codes if leader else []
     caveats = [c for c in (inherited, bound_caveat(rel), basis_caveat(rel)) if c]
     caveats += share_caveats(supply)
     for record in _distinct(supply.shares_of, supply.reliance_of, commodity):
@@ -158,10 +160,10 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         trend=[published(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)] if commodity else [],
         domestic_share=bounded(domestic_span(nir)),
         import_shares=share_basis(shares) if shares else None,
-        sources=_source_rows(shares, nir, names, allied_codes, set(feoc)) if shares else [],
+        sources=_source_rows(shares, nir, names, allied_codes, set(feoc), leading) if shares else [],
         ranked_sources=_ranked_basis(supply.ranked, names) if supply.ranked else None,
         category_shares=categories,
-        leading=leading_codes(shares, supply.ranked),
+        leading=leading,
         china=_link(f"China ({CHINA})", [CHINA], shares, nir),
         feoc=_link(shared.feoc_label, feoc, shares, nir),
         allies=allies,
@@ -210,8 +212,7 @@ def share_basis(shares: ImportShares) -> ShareBasis:
     )
 
 
-def _source_rows(shares, nir, names, allied_codes, feoc) -> list[SourceExposure]:
-    leading = set(leading_codes(shares, None))
+def _source_rows(shares, nir, names, allied_codes, feoc, leading: list[str]) -> list[SourceExposure]:
     ordered = sorted(shares.shares, key=lambda s: (s.country is None, -s.percent))
     return [
         SourceExposure(
@@ -223,7 +224,7 @@ def _source_rows(shares, nir, names, allied_codes, feoc) -> list[SourceExposure]
             exposure=bounded(exposure_span(nir, share_span(s))),
             allied=s.country in allied_codes,
             feoc=s.country in feoc,
-            leading=s.country in leading,
+            leading=s.country in set(leading),
         )
         for i, s in enumerate(ordered, start=1)
     ]

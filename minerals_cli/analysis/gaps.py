@@ -108,14 +108,26 @@ def _gap_rank_key(row: MineralGapRow):
 
 
 def _autonomy_target(t: TargetInfo, rate: Optional[Span]) -> AutonomyTarget:
-    change = None
-    if t.baseline is not None:
-        change = bounded(Span(rate.value - t.baseline, rate.low - t.baseline, rate.high - t.baseline) if rate else None)
+    """The gap of the autonomy rate to a target; the stated baseline is shown, never subtracted.
+
+    The rate is this tool's measure (mean domestic share of a list); a stated
+    baseline is in the measure of whoever stated it, which the data does not
+    give, so the difference would compare unlike things: it stays unknown.
+    """
     return AutonomyTarget(
         target=t.id,
         value=t.value,
         baseline=t.baseline,
         verified=t.verified,
         gap=bounded(gap_span(t.value, rate)),
-        change_from_baseline=change,
+        change_from_baseline=bounded(None) if t.baseline is not None else None,
+        change_reason=_not_comparable(t) if t.baseline is not None else None,
     )
+
+
+def _not_comparable(t: TargetInfo) -> str:
+    """Why a stated baseline cannot be subtracted from the autonomy rate."""
+    stated = "stated without a primary source (unverified)" if t.verified is False else "stated"
+    return (f"the {t.baseline:g}% baseline is {stated}, in a measure of autonomy its source does not define; this "
+            f"tool's autonomy rate is the mean domestic share (100 - NIR) of the list's minerals, so rate minus "
+            f"baseline would compare unlike figures, not measure a change")

@@ -1,10 +1,12 @@
 """The leading import source of a commodity, as far as the published lists tell.
 
-One rule for every command (chart, summary, exposure, country): the largest
-named share of the list that stands for the whole commodity, else the first
-country of Fig. 2's ranked list; a tie names every tied country; an
-incomplete list that could hide a larger supplier has no leader
-(docs/design.md, "Choosing figures").
+One rule for every command (chart, summary, exposure, country): `leader_of`
+the lists a run uses for the commodity (supply.supply_of, the same share list
+exposure and country show): the largest named share of the list that stands
+for the whole commodity, else the first country of Fig. 2's ranked list; a
+tie names every tied country; an incomplete list that could hide a larger
+supplier has no leader.  It is a statement about the share list: it does not
+need, or wait for, a net import reliance (docs/design.md, "Choosing figures").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 from .bounds import EPSILON
 
 if TYPE_CHECKING:
-    from ..dataset.schema import Commodity, ImportShares, RankedSources
+    from ..dataset.schema import ImportShares, RankedSources
 
 
 def whole_list(records: list[ImportShares]) -> Optional[ImportShares]:
@@ -95,13 +97,16 @@ def _leader_of_shares(shares: ImportShares, named: dict[str, list]) -> Leader:
     return Leader(countries, None if unknown else top, published, shares.period, "shares", unknown)
 
 
-def edition_leader(commodity: Optional[Commodity], edition: int) -> Optional[Leader]:
-    """The leading source as printed in one MCS edition (for that edition's chart and counts)."""
-    if commodity is None:
-        return None
-    shares = whole_list([s for s in commodity.import_shares if s.edition == edition])
-    ranked = next((r for r in commodity.ranked_sources if r.edition == edition and r.countries), None)
-    return leading_source(shares, ranked)
+def leader_of(supply) -> Optional[Leader]:
+    """The leading source of the lists a run uses for one commodity: what every command names.
+
+    `supply` is a supply.Supply (not imported here: supply.py imports this module).
+
+    The share list (else ranked list) is the one supply.supply_of chose for
+    the edition, whatever the reliance: a commodity whose reliance is unknown
+    (uranium's NA) still has the leader its share list shows.
+    """
+    return leading_source(supply.shares, supply.ranked)
 
 
 def leading_codes(shares: Optional[ImportShares], ranked: Optional[RankedSources]) -> list[str]:

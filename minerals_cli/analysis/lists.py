@@ -3,7 +3,9 @@
 A 2018 group entry ("rare earth elements group") covered the elements that
 the 2022 list names one by one, so coverage counts as membership: such an
 element is neither new in 2022 nor added by a 2018→2022 diff, it is part of
-a split (docs/design.md, "Vocabulary").
+a split.  The other way round, a group entry whose members a later list
+names one by one is on that list through them: it was split, not delisted
+(docs/design.md, "Vocabulary").
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..results.lists import DiffResult, ListResult, MineralRow, Split
-from .scope import list_info
+from .scope import latest_final, list_info
 
 if TYPE_CHECKING:
     from ..dataset.schema import MineralsFile
@@ -20,6 +22,22 @@ if TYPE_CHECKING:
 def on_list(mineral, list_id: str) -> bool:
     """Named individually or covered by a group entry of that list."""
     return list_id in mineral.lists or list_id in mineral.covered_by
+
+
+def named_through(data: MineralsFile, mineral, list_id: str) -> list[str]:
+    """The minerals a group entry split into that a list names one by one, in `split_into` order."""
+    if not mineral.split_into:
+        return []
+    named = {m.id for m in data.minerals if list_id in m.lists}
+    return [i for i in mineral.split_into if i in named]
+
+
+def delisted(data: MineralsFile, mineral) -> bool:
+    """On an earlier final list but not on the latest one, neither itself nor through the members it split into."""
+    latest = latest_final(data)
+    finals = [e.id for e in data.lists if e.status == "final"]
+    return (any(on_list(mineral, f) for f in finals) and not on_list(mineral, latest)
+            and not named_through(data, mineral, latest))
 
 
 def members(data: MineralsFile, list_id: str) -> list:
@@ -87,7 +105,7 @@ def _splits(data: MineralsFile, old: str, new: str) -> list[Split]:
     out = []
     for m in data.minerals:
         if old in m.lists and m.split_into and not on_list(m, new):
-            into = [i for i in m.split_into if any(x.id == i and new in x.lists for x in data.minerals)]
+            into = named_through(data, m, new)
             if into:
                 out.append(Split(entry=m.id, into=into))
     return out

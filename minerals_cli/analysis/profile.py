@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Optional
 from ..results.base import PublishedNir
 from ..results.profile import Membership, MineralProfile, SpecificRecord, TradeProfile
 from .groups import REE_GROUP
-from .lists import on_list
-from .scope import latest_final
+from .lists import delisted, named_through, on_list
 from .supply import commodity_index, specific_index
 
 if TYPE_CHECKING:
@@ -24,19 +23,19 @@ def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile]
     """
     history = []
     for info in data.lists:
+        through = [] if on_list(mineral, info.id) else named_through(data, mineral, info.id)
         if info.id in mineral.listed_as:
             how = f"listed as {mineral.listed_as[info.id]!r}"
         elif info.id in mineral.lists:
             how = "listed"
         elif info.id in mineral.covered_by:
             how = f"covered by {mineral.covered_by[info.id]!r}"
+        elif through:
+            how = _through_words(through, mineral.split_into)
         else:
             how = "not listed"
-        history.append(
-            Membership(list=info.id, title=info.title, status=info.status, on_list=on_list(mineral, info.id), how=how)
-        )
-    finals = [e.id for e in data.lists if e.status == "final"]
-    latest = latest_final(data)
+        history.append(Membership(list=info.id, title=info.title, status=info.status,
+                                  on_list=on_list(mineral, info.id), how=how, through=through))
     return MineralProfile(
         id=mineral.id,
         name=mineral.name,
@@ -45,15 +44,50 @@ def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile]
         kind=mineral.kind,
         aliases=list(mineral.aliases),
         commodity=mineral.commodity,
-        delisted=any(on_list(mineral, f) for f in finals) and not on_list(mineral, latest),
+        delisted=delisted(data, mineral),
         history=history,
         split_into=list(mineral.split_into),
+        split_note=_split_note(history, mineral.split_into, delisted(data, mineral)),
         notes=list(mineral.notes),
-        citations=[e.citation for e in data.lists if on_list(mineral, e.id)],
+        citations=[e.citation for e, h in zip(data.lists, history) if h.on_list or h.through],
         trade=trade_profile(imports, mineral) if imports is not None else None,
         controls=list(controls or []),
         lists_elsewhere=list(elsewhere or []),
     )
+
+
+def _through_words(through: list[str], split_into: list[str]) -> str:
+    """How a list names a group entry through its members: all of them, or which."""
+    if len(through) == len(split_into):
+        return f"through its members: all {len(through)} named one by one"
+    return f"through {len(through)} of its {len(split_into)} members: " + ", ".join(through)
+
+
+def _split_note(history: list[Membership], split_into: list[str], gone: bool) -> Optional[str]:
+    """For a group entry that later lists name through its members: which list named what."""
+    later = [h for h in history if h.through]
+    if not later:
+        return None
+    itself = [h.list for h in history if h.on_list]
+    said = []
+    if itself:
+        said.append(f"the {_and(itself)} {'list' if len(itself) == 1 else 'lists'} named the group itself")
+    whole = [h.list for h in later if len(h.through) == len(split_into)]
+    if whole:
+        said.append(f"the {_and(whole)} {'list names' if len(whole) == 1 else 'lists name'} all "
+                    f"{len(split_into)} of its members one by one ({', '.join(split_into)})")
+    for h in later:
+        if len(h.through) < len(split_into):
+            said.append(f"the {h.list} list names {len(h.through)} of its {len(split_into)} members "
+                        f"({', '.join(h.through)})")
+    text = "; ".join(said)
+    end = ("The latest final list names none of them: delisted." if gone
+           else "It was split into its members, not delisted.")
+    return f"{text[0].upper()}{text[1:]}. {end}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfile]:

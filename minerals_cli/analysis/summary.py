@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Optional
 
 from ..results.summary import HeadlineCheck, LeadingCount, SummaryResult, SummaryRow
 from .groups import REE_GROUP
-from .leading import Leader, edition_leader
+from .leading import Leader, leader_of
 from .scope import counted_list, edition_info, edition_or_default
-from .supply import by_commodity, commodity_index
+from .supply import by_commodity, commodity_index, supply_of
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
@@ -133,7 +133,7 @@ def _row(unit, commodities, edition: int) -> tuple[SummaryRow, Optional[Leader]]
     uid, name, members, cid = unit
     commodity = commodities.get(cid) if cid else None
     rel = reliance_of(commodity, edition)
-    leader = edition_leader(commodity, edition)
+    leader = leader_of(supply_of(commodities, cid, edition))
     known = leader is not None and bool(leader.countries)
     row = SummaryRow(
         id=uid,
@@ -207,5 +207,6 @@ def _notes(counted, headline, edition, list_id, rule, match) -> list[str]:
     if tied:
         notes.append("equal largest shares, counted for no single country: " + "; ".join(tied))
     notes.append("leading source: the largest share of the list that stands for the whole commodity (category "
-                 "'all' first), else the first country of Fig. 2's ordered list")
+                 "'all' first), else the first country of Fig. 2's ordered list; the lists exposure and country use "
+                 "for this edition, whether or not the reliance is known")
     return notes

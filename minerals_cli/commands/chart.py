@@ -72,7 +72,8 @@ def view(r) -> View:
          b.leading_source.percent if b.leading_source else None, ", ".join(b.minerals)]
         for b in r.bars
     ]
-    rows += [[u.label, u.published, None, "", None, None, ", ".join(u.minerals)] for u in r.unknown]
+    rows += [[u.label, u.published, None, "", u.leading_source.name if u.leading_source else None,
+              u.leading_source.percent if u.leading_source else None, ", ".join(u.minerals)] for u in r.unknown]
     return View(
         [Table(r.title, ["label", "published", "bar", "bound", "leading source", "share", "minerals"], rows)],
         list(r.notes) + [f"unknown: {u.label}: {u.reason}" for u in r.unknown],

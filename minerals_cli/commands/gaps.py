@@ -67,10 +67,10 @@ def view(r) -> View:
     autonomy = [
         [
             f"{cell(t.value)}%",
-            f"{cell(t.baseline)}%" if t.baseline is not None else "—",
+            _baseline(t),
             shown(a.rate),
             shown(t.gap),
-            shown(t.change_from_baseline),
+            shown(t.change_from_baseline) if t.change_reason is None else "unknown (not comparable)",
             t.verified,
         ]
         for t in a.targets
@@ -90,5 +90,18 @@ def view(r) -> View:
     notes = [r.allies.note]
     if a.excluded:
         notes.append("no reliance figure (left out of the autonomy rate): " + ", ".join(a.excluded))
+    notes += [f"{t.target}: change from the {cell(t.baseline)}% baseline not computed: {t.change_reason}"
+              for t in a.targets if t.change_reason]
     notes += r.notes + r.caveats + source_notes(r.citations)
     return View(tables, notes)
+
+
+def _baseline(t) -> str:
+    """The stated baseline, saying it is stated, whether verified, and that it is not the rate's measure."""
+    from ..render.cells import cell
+
+    if t.baseline is None:
+        return "—"
+    words = ["stated", "unverified" if t.verified is False else None]
+    said = ", ".join(w for w in words if w)
+    return f"{cell(t.baseline)}% ({said}; not comparable)" if t.change_reason else f"{cell(t.baseline)}% ({said})"

@@ -49,12 +49,13 @@ def view(r) -> View:
         ["group", r.group or "—"],
         ["kind", r.kind],
         ["aliases", ", ".join(r.aliases) or "—"],
-        ["delisted", r.delisted],
+        ["delisted", r.delisted if r.split_note is None else
+         f"{'yes' if r.delisted else 'no'}: split into its members (see list history)"],
     ]
     if r.split_into:
         facts.append(["split into", ", ".join(r.split_into)])
     history = [[h.list, h.status, h.how] for h in r.history]
-    notes = list(r.notes) + ["source: " + citation_text(c) for c in r.citations]
+    notes = ([r.split_note] if r.split_note else []) + list(r.notes) + ["source: " + citation_text(c) for c in r.citations]
     tables = [Table(r.name, ["field", "value"], facts), Table("List history", ["list", "status", "membership"], history)]
     if r.trade is not None:
         tables += _trade_tables(r.trade)

@@ -27,6 +27,16 @@ def source_text(bar: Any) -> str:
     return f"{lead.name} {lead.published or cell(lead.percent)}%"
 
 
+def unknown_text(u: Any) -> str:
+    """A mineral without a bar: what was published and why, and its leading source where its share list names one."""
+    published = f"{u.published}: " if u.published else ""
+    return f"{u.label}: {published}{u.reason}{_lead_words(u)}"
+
+
+def _lead_words(u: Any) -> str:
+    return f"; leading import source {source_text(u)} ({u.leading_source.period})" if u.leading_source else ""
+
+
 def write_bar_chart(chart: Any, out, terminal=None) -> None:
     """Bars in text: '#' in a pipe or under NO_COLOR, coloured blocks for a terminal (`terminal`, the stream)."""
     lines = [[(printable(text), style) for text, style in segments] for segments in _chart_lines(chart, terminal is None)]
@@ -67,8 +77,7 @@ def _chart_lines(chart: Any, plain: bool) -> list[list[tuple[str, str]]]:
         lines.append([])
         lines.append([("unknown (no bar): ", "bold")])
         for u in chart.unknown:
-            published = f"{u.published}: " if u.published else ""
-            lines.append([(f"  {u.label}: {published}{u.reason}", "dim")])
+            lines.append([(f"  {unknown_text(u)}", "dim")])
     lines.append([])
     for note in chart.notes:
         lines.append([(f"note: {note}", "dim")])
@@ -154,7 +163,8 @@ def _svg_footer_lines(chart: Any, chars: int) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     if chart.unknown:
         lines.append(("Unknown (no bar):", "bold"))
-        listed = "; ".join(f"{u.label} ({(u.published + ': ') if u.published else ''}{u.reason})" for u in chart.unknown)
+        listed = "; ".join(f"{u.label} ({(u.published + ': ') if u.published else ''}{u.reason}"
+                           f"{_lead_words(u)})" for u in chart.unknown)
         lines.extend((line, "") for line in textwrap.wrap(listed, chars))
     for note in chart.notes:
         lines.extend((line, "") for line in textwrap.wrap("Note: " + note, chars))

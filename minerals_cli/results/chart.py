@@ -10,7 +10,7 @@ from .base import Field, Result
 
 
 class LeadingSource(Result):
-    """The largest import source of a commodity in the chart's edition."""
+    """The largest import source of a commodity, from the list the run uses for the chart's edition."""
 
     country: Optional[str] = Field(description="ISO code; null on a tie (the name then lists the tied countries)")
     name: str
@@ -18,6 +18,7 @@ class LeadingSource(Result):
     published: Optional[str] = Field(None, description="as printed where USGS gives a bound ('>99'); percent is the bound")
     period: str
     basis: Literal["shares", "ranked"] = Field(description="'shares' from Import Sources percentages, 'ranked' from Fig. 2 order")
+    source: Optional[Citation] = Field(None, description="the share list or ranked list the leader is read from")
 
 
 class ChartBar(Result):
@@ -47,6 +48,9 @@ class ChartUnknown(Result):
     commodity: Optional[str]
     published: Optional[str] = Field(description="'W' or 'NA' where printed; null where nothing is published")
     reason: str
+    leading_source: Optional[LeadingSource] = Field(
+        None, description="as for a bar: the leader of its share list, which needs no reliance"
+    )
 
 
 class ChartResult(Result):

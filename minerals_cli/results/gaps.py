@@ -25,7 +25,10 @@ class AutonomyTarget(Result):
     baseline: Optional[float]
     verified: Optional[bool]
     gap: Bounded = Field(description="max(0, target - autonomy rate)")
-    change_from_baseline: Optional[Bounded] = Field(description="autonomy rate - baseline")
+    change_from_baseline: Optional[Bounded] = Field(
+        description="unknown: the baseline is not in this tool's measure (see change_reason); null without a baseline"
+    )
+    change_reason: Optional[str] = Field(None, description="why change_from_baseline is unknown")
 
 
 class AutonomyRate(Result):

@@ -16,7 +16,10 @@ class Membership(Result):
     title: str
     status: str
     on_list: bool
-    how: str = Field(description="'listed', 'listed as <wording>', 'covered by <group entry>' or 'not listed'")
+    how: str = Field(description="'listed', 'listed as <wording>', 'covered by <group entry>', 'through its "
+                                 "members: ...' (a group entry whose members the list names) or 'not listed'")
+    through: list[str] = Field([], description="for a group entry the list does not name: the members it split "
+                                               "into that the list names one by one")
 
 
 class SpecificRecord(Result):
@@ -53,9 +56,12 @@ class MineralProfile(Result):
     kind: str
     aliases: list[str]
     commodity: Optional[str]
-    delisted: bool = Field(description="on an earlier final list but not on the latest one")
+    delisted: bool = Field(description="on an earlier final list but not on the latest one, neither itself nor "
+                                       "through the members it split into")
     history: list[Membership]
     split_into: list[str]
+    split_note: Optional[str] = Field(None, description="for a group entry that later lists name through its "
+                                                        "members: which list named the group, which its members")
     notes: list[str]
     citations: list[Citation]
     trade: Optional["TradeProfile"] = Field(

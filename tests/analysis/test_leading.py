@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from minerals_cli.analysis.leading import edition_leader, leading_codes, leading_source, whole_list
-from minerals_cli.analysis.supply import commodity_index
+from minerals_cli.analysis.leading import leader_of, leading_codes, leading_source, whole_list
+from minerals_cli.analysis.supply import commodity_index, supply_of
 from minerals_cli.dataset.schema import ImportShares, RankedSources
 
 SOURCE = {"source": "test"}
@@ -104,14 +104,18 @@ def test_whole_list_prefers_category_all():
 
 
 @pytest.mark.parametrize(
-    "commodity, edition, codes, basis",
-    [("lithium", 2026, ["CL"], "shares"), ("aluminum", 2026, ["JM"], "shares"), ("rare earths", 2026, ["CN"], "shares"),
-     ("cobalt", 2026, ["NO"], "shares"), ("cobalt", 2024, ["NO"], "ranked")],
+    "commodity, edition, codes, basis, period",
+    [("lithium", 2026, ["CL"], "shares", "2021-24"), ("aluminum", 2026, ["JM"], "shares", "2021-24"),
+     ("rare earths", 2026, ["CN"], "shares", "2021-24"), ("cobalt", 2026, ["NO"], "shares", "2021-24"),
+     ("antimony", 2025, ["CN"], "shares", "2020-23"),  # MCS 2025's own list
+     ("cobalt", 2024, ["NO"], "shares", "2021-24"),  # no MCS 2024 list in the data: the one exposure uses
+     ("cesium", 2026, ["CN"], "ranked", "2021-24"),  # Fig. 2's ranking only
+     ("uranium", 2026, ["CA"], "shares", "2024")],  # EIA's list; the reliance is NA, the leader is not
 )
-def test_edition_leader_on_the_shipped_data(shipped, commodity, edition, codes, basis):
-    leader = edition_leader(commodity_index(shipped.import_dependence)[commodity], edition)
-    assert (leader.codes, leader.basis) == (codes, basis)
+def test_leader_of_the_lists_a_run_uses(shipped, commodity, edition, codes, basis, period):
+    leader = leader_of(supply_of(commodity_index(shipped.import_dependence), commodity, edition))
+    assert (leader.codes, leader.basis, leader.period) == (codes, basis, period)
 
 
-def test_edition_leader_without_a_commodity_is_none():
-    assert edition_leader(None, 2026) is None
+def test_leader_of_no_commodity_is_none():
+    assert leader_of(supply_of({}, None, 2026)) is None

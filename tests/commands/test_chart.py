@@ -77,7 +77,8 @@ def test_chart_lists_unknowns_with_reasons_never_as_zero(cli, chart_dir):
 def test_chart_leading_source(cli, chart_dir):
     bars = {b["commodity"]: b for b in chart_json(cli, chart_dir, "--edition", "2025")["bars"]}
     assert bars["lithium"]["leading_source"] == {
-        "country": "AR", "name": "Argentina", "percent": 51.0, "published": None, "period": "2020-23", "basis": "shares"}
+        "country": "AR", "name": "Argentina", "percent": 51.0, "published": None, "period": "2020-23", "basis": "shares",
+        "source": {"source": "test fixture", "table": "made-up figures for tests", "url": None, "note": None}}
     assert bars["rare earths"]["leading_source"]["basis"] == "ranked"
     assert bars["rare earths"]["leading_source"]["percent"] is None
     # Norway's 20% with 70% unlisted: the leader cannot be named; Japan's 40% beats the 25% unlisted
@@ -216,3 +217,15 @@ def test_shipped_chart_svg(cli, tmp_path):
     assert cli("chart", "--svg", str(out)).exit_code == 0
     root = svg_root(out)
     assert root.tag.endswith("svg") and "MCS 2026" in root.find("{http://www.w3.org/2000/svg}title").text
+
+
+def test_shipped_chart_gives_uranium_its_leading_source_without_a_bar(cli):
+    # Uranium's 2025 reliance is NA (EIA), so it has no bar; its share list (EIA 2024 deliveries) still has a leader.
+    c = cli("chart", "--json").json()
+    [uranium] = [u for u in c["unknown"] if u["commodity"] == "uranium"]
+    lead = uranium["leading_source"]
+    assert (lead["country"], lead["percent"], lead["period"], lead["basis"]) == ("CA", 36, "2024", "shares")
+    assert any("uranium (2024)" in n and "another period" in n for n in c["notes"])
+    text = cli("chart").stdout
+    assert "uranium: NA: " in text and "; leading import source Canada 36% (2024)" in text
+    assert "uranium,NA,unknown,,Canada,36,uranium" in cli("chart", "--format", "csv").stdout

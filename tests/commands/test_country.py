@@ -48,6 +48,15 @@ def test_country_lists_the_minerals_it_leads(cli):
     assert r["minerals_count"] == sum(len(row["minerals"]) for row in r["rows"])
 
 
+def test_country_leads_for_uranium_as_chart_and_exposure_say(cli):
+    r = cli("country", "CA", "--json").json()
+    row = next(x for x in r["rows"] if x["commodity"] == "uranium")
+    assert row["share"] == 36 and row["leading"] is True and row["exposure"]["value"] is None  # NIR is NA
+    assert cli("exposure", "uranium", "--json").json()["leading"] == ["CA"]
+    [bar_less] = [u for u in cli("chart", "--json").json()["unknown"] if u["commodity"] == "uranium"]
+    assert bar_less["leading_source"]["country"] == "CA"
+
+
 def test_country_ranked_only_rows_have_unknown_exposure(cli):
     r = run_json(cli, "country", "CN", "--data-dir", str(FIXTURE))
     cesium = next(row for row in r["rows"] if row["commodity"] == "cesium")

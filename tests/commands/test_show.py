@@ -1,5 +1,7 @@
 """`minerals show NAME`: one mineral's names, list history, reliance by edition and import sources."""
 
+import yaml
+
 
 def test_show_gives_history_and_citations(cli):
     p = cli("show", "Nd", "--json").json()
@@ -12,6 +14,68 @@ def test_show_gives_history_and_citations(cli):
 def test_show_marks_delisted_minerals(cli):
     assert cli("show", "helium", "--json").json()["delisted"] is True
     assert cli("show", "lithium", "--json").json()["delisted"] is False
+
+
+REE_MEMBERS = ["lanthanum", "cerium", "praseodymium", "neodymium", "samarium", "europium", "gadolinium", "terbium",
+               "dysprosium", "holmium", "erbium", "thulium", "ytterbium", "lutetium", "yttrium"]
+
+
+def test_show_rare_earths_is_on_the_later_lists_through_its_elements(cli):
+    p = cli("show", "rare earths", "--json").json()
+    assert p["id"] == "rare earth elements group" and p["delisted"] is False
+    history = {h["list"]: h for h in p["history"]}
+    assert history["2018"]["on_list"] is True and history["2018"]["through"] == []
+    for list_id in ("2022", "2025-draft", "2025"):
+        assert history[list_id]["on_list"] is False  # the entry itself is not on them...
+        assert history[list_id]["through"] == REE_MEMBERS  # ...its elements are, one by one
+        assert history[list_id]["how"].startswith("through its members: all 15")
+    note = p["split_note"]
+    assert "2018 list named the group itself" in note and "2022, 2025-draft and 2025 lists name all 15" in note
+    assert "not delisted" in note
+    assert {c["source"] for c in p["citations"]} >= {"FR 2018-10667", "FR 2022-04027", "FR 2025-19813"}
+
+
+def test_show_rare_earths_table_never_says_delisted_without_the_split(cli):
+    out = cli("show", "rare earths").stdout
+    delisted = next(line for line in out.splitlines() if line.startswith("delisted"))
+    assert "no: split into its members" in delisted
+    assert "not listed" not in out
+    assert "2025        final   through its members: all 15 named one by one" in out
+    assert "The 2018 list named the group itself" in out
+
+
+def test_show_platinum_group_follows_the_same_rule(cli):
+    p = cli("show", "PGM", "--json").json()
+    assert p["delisted"] is False
+    assert {h["list"]: h["through"] for h in p["history"]}["2025"] == [
+        "platinum", "palladium", "rhodium", "ruthenium", "iridium"]
+
+
+def test_show_group_entry_partly_or_wholly_dropped(cli, data_copy):
+    path = data_copy / "minerals_2025.yaml"
+    doc = yaml.safe_load(path.read_text())
+    by_id = {m["id"]: m for m in doc["minerals"]}
+    for dropped in ("rhodium", "ruthenium"):
+        by_id[dropped]["lists"].remove("2025")
+    for entry in doc["lists"]:  # keep the stated counts consistent with the members
+        if entry["id"] == "2025" and entry.get("count") is not None:
+            entry["count"] -= 2
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    p = cli("show", "PGM", "--data-dir", str(data_copy), "--json").json()
+    latest = {h["list"]: h for h in p["history"]}["2025"]
+    assert latest["through"] == ["platinum", "palladium", "iridium"]
+    assert latest["how"] == "through 3 of its 5 members: platinum, palladium, iridium"
+    assert p["delisted"] is False and "the 2025 list names 3 of its 5 members" in p["split_note"]
+
+    for gone in ("platinum", "palladium", "iridium"):
+        by_id[gone]["lists"].remove("2025")
+    for entry in doc["lists"]:
+        if entry["id"] == "2025" and entry.get("count") is not None:
+            entry["count"] -= 3
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    p = cli("show", "PGM", "--data-dir", str(data_copy), "--json").json()
+    assert p["delisted"] is True and p["split_note"].endswith("names none of them: delisted.")
+    assert {h["list"]: h["how"] for h in p["history"]}["2025"] == "not listed"
 
 
 def test_unknown_mineral_suggests_nearest_names(cli):

@@ -83,7 +83,19 @@ def test_leading_sources_count_each_country(cli):
 def test_leading_source_falls_back_to_fig2_order(cli):
     s = cli("summary", "--edition", "2024", "--json").json()
     rows = {row["id"]: row for row in s["rows"]}
-    assert rows["cobalt"]["leading_source"] == "NO" and rows["cobalt"]["leading_from"] == "ranked"
+    ranked = {r["edition"]: r for r in cli("show", "cesium", "--json").json()["trade"]["ranked_sources"]}
+    first_2024 = ranked[2024]["countries"][0]["country"]  # no share list: the first of MCS 2024's Fig. 2 order
+    assert rows["cesium"]["leading_source"] == first_2024 and rows["cesium"]["leading_from"] == "ranked"
+    # no MCS 2024 share list in the data: the list exposure uses for MCS 2024 (leading.leader_of), not another rule
+    assert rows["cobalt"]["leading_source"] == "NO" and rows["cobalt"]["leading_from"] == "shares"
+    assert cli("exposure", "cobalt", "--edition", "2024", "--json").json()["leading"] == ["NO"]
+
+
+def test_uranium_leading_source_needs_no_reliance(cli):
+    s = cli("summary", "--json").json()
+    uranium = next(row for row in s["rows"] if row["id"] == "uranium")
+    assert uranium["published"] == "NA" and uranium["status"] == "unknown"
+    assert (uranium["leading_source"], uranium["leading_from"]) == ("CA", "shares")  # EIA's 2024 deliveries list
 
 
 def test_unknown_edition_or_list_is_a_usage_error(cli):
