@@ -8,6 +8,7 @@ from ..results.base import PublishedNir
 from ..results.profile import Membership, MineralProfile, TradeProfile
 from .groups import REE_GROUP
 from .lists import on_list
+from .revisions import beside
 from .scope import latest_final
 from .supply import commodity_index
 
@@ -16,11 +17,12 @@ if TYPE_CHECKING:
 
 
 def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile] = None,
-            controls: Optional[list] = None, elsewhere: Optional[list] = None) -> MineralProfile:
+            controls: Optional[list] = None, elsewhere: Optional[list] = None, stats=None) -> MineralProfile:
     """Names, group and list history of one mineral, with the notices cited.
 
     With the import-dependence data, also its reliance history and import
     sources (`trade`); a data directory without that file shows the rest.
+    With the salient statistics, `trade` also puts the chapter NIR series beside each edition's figure.
     """
     history = []
     for info in data.lists:
@@ -50,14 +52,14 @@ def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile]
         split_into=list(mineral.split_into),
         notes=list(mineral.notes),
         citations=[e.citation for e in data.lists if on_list(mineral, e.id)],
-        trade=trade_profile(imports, mineral) if imports is not None else None,
+        trade=trade_profile(imports, mineral, stats) if imports is not None else None,
         controls=list(controls or []),
         lists_elsewhere=list(elsewhere or []),
     )
 
 
-def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfile]:
-    """The reliance history (every edition) and import sources of the mineral's commodity."""
+def trade_profile(imports: ImportDependenceFile, mineral, stats=None) -> Optional[TradeProfile]:
+    """The reliance history (every edition) and import sources of the mineral's commodity; the chapter series beside."""
     if not mineral.commodity:
         return None
     commodity = commodity_index(imports).get(mineral.commodity)
@@ -68,6 +70,7 @@ def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfi
         inherited = ("figures of the rare-earths group (compounds and metals): USGS publishes no net import "
                      f"reliance for {mineral.name} alone")
     latest = max((s.edition for s in commodity.import_shares), default=None)
+    series, revisions = beside(stats, commodity)
     return TradeProfile(
         commodity=commodity.id,
         commodity_name=commodity.name,
@@ -77,6 +80,8 @@ def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfi
         import_shares=_shares_for(commodity, latest, mineral),
         ranked_sources=sorted(commodity.ranked_sources, key=lambda r: r.edition),
         notes=list(commodity.notes),
+        nir_series=series,
+        revisions=revisions,
     )
 
 
