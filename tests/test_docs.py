@@ -23,6 +23,7 @@ from minerals_cli.results.ingest import IngestResult
 from minerals_cli.results.jurisdictions import CatalogueResult, CompareResult
 from minerals_cli.results.lists import DiffResult, ListResult
 from minerals_cli.results.profile import MineralProfile
+from minerals_cli.results.revisions import RevisionsResult
 from minerals_cli.results.scenario import ScenarioResult
 from minerals_cli.results.stats import StatsResult
 from minerals_cli.results.summary import SummaryResult
@@ -40,6 +41,7 @@ RESULTS = {
     "summary": SummaryResult,
     "ingest-mcs": IngestResult,
     "exposure": ExposureResult,
+    "revisions": RevisionsResult,
     "world": WorldResult,
     "stats": StatsResult,
     "controls": ControlsResult,
@@ -59,6 +61,7 @@ EXAMPLES = {
     "show": ["show", "lithium"],
     "summary": ["summary"],
     "exposure": ["exposure", "lithium"],
+    "revisions": ["revisions", "cobalt"],
     "world": ["world", "gallium"],
     "stats": ["stats", "antimony"],
     "controls": ["controls"],

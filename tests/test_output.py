@@ -26,6 +26,7 @@ EXAMPLES = {
     "compare": ["compare"],
     "show": ["show", "lithium"],
     "exposure": ["exposure", "lithium"],
+    "revisions": ["revisions", "cobalt"],
     "world": ["world", "gallium"],
     "stats": ["stats", "antimony"],
     "controls": ["controls"],

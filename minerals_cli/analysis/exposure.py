@@ -27,6 +27,7 @@ from .caveats import basis_caveat, bound_caveat, inherited_note, share_caveats
 from .controls import exposure_links, links, today
 from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
 from .leading import leader_of
+from .revisions import beside
 from .scope import edition_or_default
 from .shares import band_of, hhi_span, named_shares, other_share, set_share, share_span, top3_span, unattributed
 from .stats import VALUED, value_at_risk
@@ -176,6 +177,7 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         notes=list(shared.notes),
         world=world_view,
         net_import_value=_net_import_value(shared.stats, mineral.commodity, nir, rel),
+        **_beside_series(shared.stats, commodity),
         controls=exposure_links(shared.controls, mineral.id, named_shares(shares) if shares else {},
                                 producers) if shared.controls else [],
         citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations
@@ -312,3 +314,9 @@ def _net_import_value(stats, commodity: Optional[str], nir, reliance):
 def _distinct(*records) -> list:
     """The records given, each once (by id), in order; None left out."""
     return list({r.id: r for r in reversed(records) if r is not None}.values())[::-1]
+
+
+def _beside_series(stats, commodity) -> dict:
+    """The chapter NIR series and each edition's figure beside it (analysis/revisions.py); empty without statistics."""
+    series, revisions = beside(stats, commodity)
+    return {"nir_series": series, "revisions": revisions}

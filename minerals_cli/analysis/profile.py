@@ -8,6 +8,7 @@ from ..results.base import PublishedNir
 from ..results.profile import Membership, MineralProfile, SpecificRecord, TradeProfile
 from .groups import REE_GROUP
 from .lists import delisted, named_through, on_list
+from .revisions import beside
 from .supply import commodity_index, specific_index
 
 if TYPE_CHECKING:
@@ -15,11 +16,12 @@ if TYPE_CHECKING:
 
 
 def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile] = None,
-            controls: Optional[list] = None, elsewhere: Optional[list] = None) -> MineralProfile:
+            controls: Optional[list] = None, elsewhere: Optional[list] = None, stats=None) -> MineralProfile:
     """Names, group and list history of one mineral, with the notices cited.
 
     With the import-dependence data, also its reliance history and import
     sources (`trade`); a data directory without that file shows the rest.
+    With the salient statistics, `trade` also puts the chapter NIR series beside each edition's figure.
     """
     history = []
     for info in data.lists:
@@ -50,7 +52,7 @@ def profile(data: MineralsFile, mineral, imports: Optional[ImportDependenceFile]
         split_note=_split_note(history, mineral.split_into, delisted(data, mineral)),
         notes=list(mineral.notes),
         citations=[e.citation for e, h in zip(data.lists, history) if h.on_list or h.through],
-        trade=trade_profile(imports, mineral) if imports is not None else None,
+        trade=trade_profile(imports, mineral, stats) if imports is not None else None,
         controls=list(controls or []),
         lists_elsewhere=list(elsewhere or []),
     )
@@ -90,9 +92,9 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfile]:
+def trade_profile(imports: ImportDependenceFile, mineral, stats=None) -> Optional[TradeProfile]:
     """The reliance history (every edition) and import sources of the mineral's commodity, and of the records more
-    specific than it (the heavy rare earths, an element's own list)."""
+    specific than it (the heavy rare earths, an element's own list); the chapter series beside."""
     if not mineral.commodity:
         return None
     records = commodity_index(imports)
@@ -109,6 +111,7 @@ def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfi
             inherited += "; USGS also publishes " + ", ".join(f"{r.name} ({r.level})" for r in specific)
     latest = max((s.edition for s in commodity.import_shares), default=None)
     own = [s for r in specific if r.level == "element" for s in r.import_shares]
+    series, revisions = beside(stats, commodity)
     return TradeProfile(
         commodity=commodity.id,
         commodity_name=commodity.name,
@@ -122,6 +125,8 @@ def trade_profile(imports: ImportDependenceFile, mineral) -> Optional[TradeProfi
                                  reliance=[PublishedNir.of(x) for x in sorted(r.reliance, key=lambda x: x.edition)],
                                  import_shares=sorted(r.import_shares, key=lambda s: -s.edition), notes=list(r.notes))
                   for r in specific],
+        nir_series=series,
+        revisions=revisions,
     )
 
 

@@ -59,7 +59,7 @@ def value_note(v) -> str:
 
 def view(r) -> View:
     """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import cell, linked, nir_text, shown, source_notes
+    from ..render.cells import cell, linked, nir_text, series_cell, series_notes, shown, source_notes
 
     facts = [
         ["commodity", (r.commodity_name or r.commodity or "none") + (" (figures inherited)" if r.inherited else "")],
@@ -127,11 +127,14 @@ def view(r) -> View:
             )
         )
     if r.trend:
+        later = {(p.edition, p.year): p for p in r.revisions} if any(p.series for p in r.revisions) else {}
         tables.append(
             Table(
-                "Net import reliance by edition",
-                ["edition", "year", "published", "bound", "form"],
-                [[t.edition, t.year, t.published, t.bound, t.form or "—"] for t in r.trend],
+                "Net import reliance by edition" + (f", beside the MCS {r.revisions[0].series_edition} chapter series"
+                                                    if later else ""),
+                ["edition", "year", "published", "bound", "form"] + (["chapter series"] if later else []),
+                [[t.edition, t.year, t.published, t.bound, t.form or "—"]
+                 + ([series_cell(later.get((t.edition, t.year)))] if later else []) for t in r.trend],
             )
         )
     tables.append(
@@ -141,10 +144,20 @@ def view(r) -> View:
             [[f"{cell(g.value)}%", shown(r.allied_share), shown(g.gap), g.met, g.verified] for g in r.gaps],
         )
     )
-    notes = [f"unknown: {u}" for u in r.unknown]
+    notes = [f"unknown: {u}" for u in r.unknown] + _revised_note(r)
     if r.net_import_value is not None:
         notes.append(value_note(r.net_import_value))
     notes += [f"export control by {c.name} ({c.role}): {c.measure}, {c.kind} ({c.scope}): {c.status}"
               + (f" ({c.status_note})" if c.status_note else "") for c in r.controls]
     notes += [r.allies.note] + r.caveats + ([r.world.caveat] if r.world else []) + r.notes + source_notes(r.citations)
-    return View(tables, notes)
+    return View(tables, notes + series_notes(r.revisions))
+
+
+def _revised_note(r) -> list[str]:
+    """What the later chapter series prints for the year of the reliance used, where it differs."""
+    rel = r.reliance
+    p = next((p for p in r.revisions if rel is not None and (p.edition, p.year) == (rel.edition, rel.year)), None)
+    if p is None or p.change not in ("revised", "filled", "differs"):
+        return []
+    return [f"the MCS {p.series_edition} chapter series gives {p.series_published} for {p.year} ({p.change}); "
+            f"the figures here use MCS {p.edition}'s own {p.published}"]

@@ -57,6 +57,10 @@ def view(r) -> View:
         ["share lists", c.import_shares],
         ["commodities created", c.commodities_created],
         ["rows skipped (not our commodities)", len(r.skipped)],
+        ["earlier editions' figures the chapter series revise or fill", c.revisions],
     ]
     notes = [f"wrote {r.output}"] + ([f"wrote {r.world_output}: {c.world_series} world series"] if r.world_output else []) + ([f"wrote {r.stats_output}: {c.stats_series} salient-statistics series"] if r.stats_output else []) + [f"warning: {w}" for w in r.warnings]
+    if c.revisions:
+        notes.append(f"the chapter series revise or fill {c.revisions} figures of earlier editions, which keep their "
+                     "own (each is listed under `revisions` in the JSON; `minerals revisions` shows them)")
     return View([Table(f"MCS {r.edition} (data year {r.data_year}) from {', '.join(r.kinds)}", ["records", "count"], rows)], notes)

@@ -36,7 +36,8 @@ def command(
     controls = dataset.optional("controls")
     found = links(controls, today(), country_names(dataset.countries), {mineral.id}) if controls is not None else []
     lists = elsewhere(dataset.minerals, other, mineral.id) if other is not None else []
-    emit(profile(dataset.minerals, mineral, dataset.optional("import_dependence"), found, lists), view, fmt)
+    emit(profile(dataset.minerals, mineral, dataset.optional("import_dependence"), found, lists,
+                 dataset.optional("stats")), view, fmt)
 
 
 def view(r) -> View:
@@ -74,15 +75,27 @@ def view(r) -> View:
 
 
 def _trade_tables(t) -> list[Table]:
-    from ..render.cells import short_citation
+    from ..render.cells import series_cell, short_citation
 
+    later = {(p.edition, p.year): p for p in t.revisions} if any(p.series for p in t.revisions) else {}
     reliance = [
         [f"MCS {e.edition}", e.year, e.published, e.bound, e.form or t.form or "—", e.basis, e.reason or e.note or "",
-         short_citation(e.source)]
+         short_citation(e.source)] + ([series_cell(later.get((e.edition, e.year)))] if later else [])
         for e in t.reliance
     ]
     title = f"Net import reliance, % of apparent consumption ({t.commodity_name})"
-    tables = [Table(title, ["edition", "year", "published", "bound", "form", "basis", "reason / note", "source"], reliance)]
+    columns = ["edition", "year", "published", "bound", "form", "basis", "reason / note", "source"]
+    edition = next((p.series_edition for p in t.revisions if p.series_edition), None)
+    if later:
+        columns.append(f"MCS {edition} chapter series" if edition else "chapter series")
+    tables = [Table(title, columns, reliance)]
+    if t.nir_series:
+        years = sorted({v.year for s in t.nir_series for v in s.years})
+        tables.append(Table(f"Net import reliance as the MCS {t.nir_series[0].edition} chapters print it, "
+                            "% (e = estimated; * = the series compared with the editions)",
+                            ["product", "series", *map(str, years)],
+                            [[s.product + (" *" if s.compared else ""), s.detail,
+                              *(_year(s, y) for y in years)] for s in t.nir_series]))
     for s in t.import_shares:
         flags = ("whole commodity" if s.whole else "part") + ("" if s.complete else ", incomplete list")
         rows = [[sh.name, sh.country or "—", sh.published or sh.percent] for sh in s.shares]
@@ -103,7 +116,7 @@ def _trade_tables(t) -> list[Table]:
 
 
 def _trade_notes(t) -> list[str]:
-    from ..render.cells import citation_text
+    from ..render.cells import citation_text, series_notes
 
     notes = [f"trade figures: {t.inherited}"] if t.inherited else []
     notes += list(t.notes)
@@ -111,4 +124,10 @@ def _trade_notes(t) -> list[str]:
     urls = dict.fromkeys(e.source.url for e in t.reliance if e.source.url)
     if urls:
         notes.append("reliance sources: " + ", ".join(urls))
+    notes += series_notes(t.revisions)
     return notes
+
+
+def _year(series, year: int) -> str:
+    v = next((x for x in series.years if x.year == year), None)
+    return "" if v is None else v.published + (" e" if v.estimated else "")

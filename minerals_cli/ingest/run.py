@@ -16,6 +16,7 @@ from .countries import CountryNames
 from .layout import rewritten
 from .merge import dump_yaml, empty_document, leading_comments, merge
 from .parse import read_batch
+from .revisions import brought_in
 
 
 @dataclass
@@ -46,6 +47,7 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
     doc, text, header = read_base(plan.base)
     batch = read_batch(files, edition, countries)
     before = copy.deepcopy(doc)  # merge changes records in place; the layout compares with the file as it was
+    revised = brought_in(before, batch.stats)  # what the file's NIR series change of the editions already there
     merged, counts, warnings = merge(doc, batch)
     new_text, dropped = rewritten(text, before, merged, header)
     # Every file is checked before any is written.
@@ -68,9 +70,10 @@ def run(files: list[Path], edition: Optional[int], output: Optional[Path], data_
         output=str(plan.target),
         world_output=str(world_output) if world_output else None,
         stats_output=str(stats_output) if stats_output else None,
-        counts=IngestCounts(**counts, world_series=world_series, stats_series=stats_series),
+        counts=IngestCounts(**counts, world_series=world_series, stats_series=stats_series, revisions=len(revised)),
         skipped=batch.skipped,
         warnings=notes + batch.warnings + warnings,
+        revisions=revised,
     )
 
 

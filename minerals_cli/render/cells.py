@@ -112,3 +112,20 @@ def printable_view(view):
     tables = [Table(printable(t.title), [printable(c) for c in t.columns], [[clean(v) for v in row] for row in t.rows])
               for t in view.tables]
     return View(tables, [printable(n) for n in view.notes])
+
+
+def series_cell(p) -> str:
+    """The chapter series' value beside an edition's figure: as printed, and what it changes."""
+    if p is None or p.series_published is None:
+        return "not in the series"
+    text = p.series_published + (" e" if p.series_estimated else "")
+    return text if p.change == "same" else f"{text} ({p.change})"
+
+
+def series_notes(revisions) -> list[str]:
+    """The chapter series' citation, once: its values are shown beside each edition's own figure, never in its place."""
+    cited = next((p.series_source for p in revisions if p.series_source is not None), None)
+    if cited is None:
+        return [f"chapter series: none to show beside the editions ({revisions[0].unknown})"] if revisions else []
+    return [f"MCS {next(p.series_edition for p in revisions if p.series_source is not None)} chapter series, beside "
+            "each edition's own figure (the one every figure here uses): " + citation_text(cited)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from .base import Field, Result
+from .revisions import Revision
 
 
 class IngestCounts(Result):
@@ -14,6 +15,7 @@ class IngestCounts(Result):
     commodities_created: int
     world_series: int = Field(0, description="world production, capacity and reserves series written")
     stats_series: int = Field(0, description="salient-statistics series (production, trade, consumption, prices) written")
+    revisions: int = Field(0, description="earlier editions' NIR figures the file's chapter series revise or fill")
 
 
 class IngestResult(Result):
@@ -27,3 +29,6 @@ class IngestResult(Result):
     counts: IngestCounts
     skipped: list[str] = Field(description="rows of the files that map to no commodity of ours")
     warnings: list[str] = Field(description="disagreements between files, or records kept as they were")
+    revisions: list[Revision] = Field([], description="each earlier edition's NIR figure (in the file the run started "
+                                                      "from) that the Commodities file's chapter series revises or "
+                                                      "fills; the edition's own figure is kept")

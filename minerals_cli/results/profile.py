@@ -9,6 +9,7 @@ if TYPE_CHECKING:
 from .base import Field, PublishedNir, Result
 from .controls import ControlLink
 from .jurisdictions import ElsewhereRow
+from .revisions import NirSeries, Revision
 
 
 class Membership(Result):
@@ -46,6 +47,12 @@ class TradeProfile(Result):
     notes: list[str]
     specific: list[SpecificRecord] = Field([], description="records more specific than the commodity (a subgroup's, "
                                                            "the mineral's own), most specific first")
+    nir_series: list[NirSeries] = Field([], description="the chapter five-year NIR series of the commodity (MCS 2026 "
+                                                        "Salient Statistics), one per product or form; [] without the "
+                                                        "salient statistics")
+    revisions: list[Revision] = Field([], description="each edition's own figure (`reliance`) beside the chapter "
+                                                      "series' value for its data year: same, revised, filled, differs "
+                                                      "or not in the series")
 
 
 class MineralProfile(Result):

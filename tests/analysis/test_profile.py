@@ -18,7 +18,7 @@ def test_the_library_result_is_the_command_json(cli, shipped, name):
 
     found = links(shipped.optional("controls"), today(), country_names(shipped.countries), {mineral.id})
     lists = elsewhere(shipped.minerals, shipped.optional("other_lists"), mineral.id)
-    result = profile(shipped.minerals, mineral, shipped.import_dependence, found, lists)
+    result = profile(shipped.minerals, mineral, shipped.import_dependence, found, lists, shipped.optional("stats"))
     assert result.to_dict() == run_json(cli, "show", name)
 
 

@@ -451,3 +451,26 @@ def test_an_edition_before_the_heavy_rare_earth_chapter_keeps_that_edition_s_gro
     got = exposure_json(cli, "terbium", "--edition", "2025")
     assert got["reliance"]["published"] == "80" and got["import_shares"]["edition"] == 2025
     assert {x["level"] for x in got["levels"]} == {"group"}
+
+
+# --------------------------------------------------------------------------
+# the chapter five-year series beside each edition's figure, never in its place
+
+
+def test_an_editions_own_figure_is_never_replaced_by_the_later_series(cli):
+    got = run_json(cli, "exposure", "boron", "--edition", "2025")
+    rel = got["reliance"]
+    assert (rel["edition"], rel["year"], rel["published"], rel["value"]) == (2025, 2024, "NA", None)
+    assert rel["source"]["source"] == "USGS MCS 2025" and got["domestic_share"]["value"] is None
+    beside = next(p for p in got["revisions"] if p["edition"] == 2025)
+    assert (beside["series_published"], beside["change"], beside["series_edition"]) == ("E", "filled", 2026)
+    table = cli("exposure", "boron", "--edition", "2025").stdout
+    assert "the MCS 2026 chapter series gives E for 2024 (filled); the figures here use MCS 2025's own NA" in table
+
+
+def test_a_revised_year_keeps_the_figure_its_edition_printed(cli):
+    got = run_json(cli, "exposure", "cobalt", "--edition", "2024")
+    assert got["reliance"]["published"] == "67" and got["domestic_share"]["value"] == 33
+    beside = {p["edition"]: (p["published"], p["series_published"], p["change"]) for p in got["revisions"]}
+    assert beside == {2024: ("67", "69", "revised"), 2025: ("76", "74", "revised"), 2026: ("79", "79", "same")}
+    assert [p["edition"] for p in got["revisions"]] == [t["edition"] for t in got["trend"]]

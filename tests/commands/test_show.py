@@ -134,3 +134,45 @@ def test_show_without_trade_file_still_works(cli, data_copy):
     (data_copy / "import_dependence.yaml").unlink()
     p = cli("show", "cobalt", "--data-dir", str(data_copy), "--json")
     assert p.exit_code == 0 and p.json()["trade"] is None
+
+
+# --------------------------------------------------------------------------
+# the chapter five-year series beside each edition's own figure
+
+
+def test_boron_2024_shows_the_mcs_2026_series_e_beside_mcs_2025s_own_entry(cli):
+    t = cli("show", "boron", "--json").json()["trade"]
+    own = next(e for e in t["reliance"] if e["edition"] == 2025)
+    assert (own["year"], own["published"], own["value"]) == (2024, "NA", None) and "net exporters" in own["reason"]
+    assert own["source"]["source"] == "USGS MCS 2025"
+    beside = next(p for p in t["revisions"] if p["year"] == 2024)
+    assert (beside["edition"], beside["published"], beside["reason"]) == (2025, "NA", own["reason"])
+    assert (beside["series_edition"], beside["series_published"], beside["change"]) == (2026, "E", "filled")
+    assert beside["series_source"]["source"] == "USGS MCS 2026" and "BORON chapter" in beside["series_source"]["table"]
+    assert beside["source"]["source"] == "USGS MCS 2025"
+    [series] = t["nir_series"]
+    assert series["compared"] and series["product"] == "Boron"
+    assert [(v["year"], v["published"]) for v in series["years"]] == [(y, "E") for y in range(2021, 2026)]
+
+
+def test_the_series_is_shown_beside_the_figures_in_the_table(cli):
+    run = cli("show", "cobalt")
+    assert run.exit_code == 0, run.stderr
+    rows = {line.split()[1]: line for line in run.stdout.splitlines() if line.startswith("MCS 20") and "MCS NIR" in line}
+    assert rows["2024"].split()[3] == "67" and rows["2024"].rstrip().endswith("69 (revised)")
+    assert rows["2025"].rstrip().endswith("74 (revised)") and rows["2026"].rstrip().endswith("79 e")
+    assert "chapter series, beside each edition's own figure" in run.stdout
+
+
+def test_a_chapter_that_prints_several_series_keeps_them_apart(cli):
+    series = cli("show", "aluminum", "--json").json()["trade"]["nir_series"]
+    assert [(s["chapter"], s["product"], s["compared"]) for s in series] == [
+        ("ALUMINUM", "Aluminum", False), ("BAUXITE AND ALUMINA", "Bauxite", True), ("BAUXITE AND ALUMINA", "Alumina", False)]
+    assert next(s for s in series if s["product"] == "Alumina")["years"][-1]["published"] == "71"
+
+
+def test_without_the_salient_statistics_there_is_no_series(cli, data_copy):
+    (data_copy / "salient_statistics.yaml").unlink()
+    t = cli("show", "boron", "--json", "--data-dir", str(data_copy)).json()["trade"]
+    assert t["nir_series"] == [] and t["revisions"] == []
+    assert [e["published"] for e in t["reliance"]] == ["NA", "NA", "E"]
