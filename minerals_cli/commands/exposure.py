@@ -48,6 +48,15 @@ def command(
     emit(results if every or len(results) > 1 else results[0], view, fmt)
 
 
+def _commodity_cell(r) -> str:
+    """The commodity, and where a figure comes from a more specific record, which record gives which figure."""
+    specific = [x for x in r.levels if x.level in ("subgroup", "element")]
+    if specific:
+        short = {"net import reliance": "NIR", "import shares": "shares"}
+        return "; ".join(f"{x.name} ({x.level} {short.get(x.figure, x.figure)})" for x in r.levels)
+    return (r.commodity_name or r.commodity or "none") + (" (figures inherited)" if r.inherited else "")
+
+
 def value_note(v) -> str:
     """The dollar value of the net-imported part of supply, with its year, or why it is unknown."""
     from ..render.cells import millions
@@ -62,7 +71,7 @@ def view(r) -> View:
     from ..render.cells import cell, linked, nir_text, series_cell, series_notes, shown, source_notes
 
     facts = [
-        ["commodity", (r.commodity_name or r.commodity or "none") + (" (figures inherited)" if r.inherited else "")],
+        ["commodity", _commodity_cell(r)],
         ["net import reliance, % of consumption", nir_text(r.reliance)],
         ["domestic share, %", shown(r.domestic_share)],
         [f"allied share of supply, % (allies: {r.allies.spec})", shown(r.allied_share)],
@@ -130,8 +139,8 @@ def view(r) -> View:
         later = {(p.edition, p.year): p for p in r.revisions} if any(p.series for p in r.revisions) else {}
         tables.append(
             Table(
-                "Net import reliance by edition" + (f", beside the MCS {r.revisions[0].series_edition} chapter series"
-                                                    if later else ""),
+                f"Net import reliance by edition of {r.commodity_name}"
+                + (f", beside the MCS {r.revisions[0].series_edition} chapter series" if later else ""),
                 ["edition", "year", "published", "bound", "form"] + (["chapter series"] if later else []),
                 [[t.edition, t.year, t.published, t.bound, t.form or "—"]
                  + ([series_cell(later.get((t.edition, t.year)))] if later else []) for t in r.trend],

@@ -474,3 +474,11 @@ def test_a_revised_year_keeps_the_figure_its_edition_printed(cli):
     beside = {p["edition"]: (p["published"], p["series_published"], p["change"]) for p in got["revisions"]}
     assert beside == {2024: ("67", "69", "revised"), 2025: ("76", "74", "revised"), 2026: ("79", "79", "same")}
     assert [p["edition"] for p in got["revisions"]] == [t["edition"] for t in got["trend"]]
+
+
+def test_the_table_names_the_records_a_lanthanide_s_figures_come_from(cli):
+    run = cli("exposure", "terbium")
+    assert run.exit_code == 0
+    commodity = next(line for line in run.stdout.splitlines() if line.startswith("commodity"))
+    assert "Heavy rare earths" in commodity and "subgroup NIR" in commodity and "element shares" in commodity
+    assert "Net import reliance by edition of Rare earths (compounds and metals)" in run.stdout
