@@ -114,11 +114,10 @@ class Supply(NamedTuple):
         return ((self.reliance_of.id if self.reliance_of else base), (self.shares_of.id if self.shares_of else base))
 
 
-_DEPTH = {"element": 2, "subgroup": 1}
-
-
 def _depth(record) -> int:
-    return _DEPTH.get(record.level, 0)
+    from ..dataset.records import LEVEL_DEPTH
+
+    return LEVEL_DEPTH.get(record.level, 0)
 
 
 def specific_index(imports: ImportDependenceFile) -> dict[str, list[str]]:

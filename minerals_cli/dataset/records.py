@@ -290,6 +290,9 @@ class StatsRecord(FileRecord):
                 if statistics is None or statistic in statistics]
 
 
+# How much more specific than a commodity a record of import_dependence.yaml is (its `level`).
+LEVEL_DEPTH = {"element": 2, "subgroup": 1}
+
 FILE_RECORDS = {"minerals": MineralsRecord, "import_dependence": ImportsRecord, "world": WorldRecord,
                 "stats": StatsRecord}
 
@@ -301,11 +304,10 @@ def derived(key: str, doc: dict) -> dict:
 
         return {"names": mineral_index(_Whole(doc))}
     if key == "import_dependence":
-        depth = {"element": 2, "subgroup": 1}
         specific: dict[str, list] = {}
         for c in doc["commodities"]:
             for m in c.get("minerals") or []:
-                specific.setdefault(m, []).append((-depth.get(c.get("level"), 0), c["id"]))
+                specific.setdefault(m, []).append((-LEVEL_DEPTH.get(c.get("level"), 0), c["id"]))
         return {"reliance_editions": sorted({r["edition"] for c in doc["commodities"] for r in c["reliance"]}),
                 "specific": {m: [cid for _, cid in sorted(found)] for m, found in specific.items()}}
     if key == "world":
