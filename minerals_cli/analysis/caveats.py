@@ -127,3 +127,8 @@ def basis_caveat(rel: Optional[Reliance]) -> Optional[str]:
         return None
     extra = f" {rel.note}" if rel.note else ""
     return f"The reliance figure is not a USGS net import reliance but an {rel.basis} figure.{extra}"
+
+
+FORMS_CAVEAT = ("Where USGS publishes several forms of a mineral (aluminum: bauxite, alumina, metal), each form that "
+                "names the country is a row of its own (`headline` false for the others); the counts take each "
+                "mineral and commodity once, and means take a mineral by its headline form.")

@@ -141,6 +141,15 @@ def forms_index(imports: ImportDependenceFile) -> dict[str, list[str]]:
     return derived("import_dependence", imports.model_dump(mode="json"))["forms"]
 
 
+def other_forms(minerals: MineralsFile, list_id: str, forms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Record of another published form -> the minerals of the list it is a form of, in file order."""
+    out: dict[str, list[str]] = {}
+    for m in minerals_on(minerals, list_id):
+        for form_id in forms.get(m.id, []):
+            out.setdefault(form_id, []).append(m.id)
+    return out
+
+
 def form_records(commodities: dict[str, Commodity], forms: dict[str, list[str]], mineral) -> list[Commodity]:
     """The records of a mineral's other published forms (aluminum metal and alumina beside bauxite)."""
     return [commodities[i] for i in forms.get(mineral.id, []) if i in commodities]

@@ -42,8 +42,8 @@ def command(
     from ..analysis.exposure import exposures
     from ..analysis.targets import stated_targets
     from ..dataset import open_dataset
-    from ..render import emit
     from ..errors import UsageError
+    from ..render import emit
     from ..resolve import ally_set, resolve_edition, resolve_form, resolve_minerals
 
     data = open_dataset(data_dir)

@@ -15,15 +15,7 @@ from .batch import Batch, built, reason_for, set_note
 from .countries import CountryNames
 from .release import ReleaseFile, publication_url, short_period, year_of
 from .text import clean_name, squash
-from .usgs_names import (
-    CHAPTER_PARTS,
-    COMMODITY_OF,
-    FORMS,
-    PRIMARY_SERIES,
-    SPECIFIC_PARTS,
-    WHOLE_CATEGORY,
-    WHOLE_NAMES,
-)
+from .usgs_names import CHAPTER_PARTS, COMMODITY_OF, FORMS, PRIMARY_SERIES, SPECIFIC_PARTS, WHOLE_CATEGORY, WHOLE_NAMES
 
 
 def chapter_commodity(chapter: str, commodity: str) -> Optional[str]:
