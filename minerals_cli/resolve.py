@@ -61,6 +61,25 @@ def resolve_minerals(minerals, names: list[str], list_query: Optional[str], ever
     return [resolve_mineral(minerals, name) for name in names]
 
 
+def resolve_form(imports, mineral, query: Optional[str]) -> Optional[str]:
+    """The record of the published form of `mineral` a user means ('metal', 'aluminum metal', 'alumina'), or None
+    for the headline form; a form the data does not hold is a usage error naming those it does."""
+    from .analysis.supply import commodity_index, form_options, forms_index
+
+    if query is None:
+        return None
+    options = form_options(commodity_index(imports), forms_index(imports), mineral)
+    key = " ".join(query.strip().lower().split())
+    for o in options:
+        if key in {o.record, (o.form or "").lower(), o.name.lower()}:
+            return None if o.headline else o.record
+    valid = ", ".join(f"{o.form} ({o.record})" + (" [headline]" if o.headline else "") for o in options)
+    if not options:
+        raise UsageError(f"this tool's data holds one published form of {mineral.name}; {quoted(query)} is not "
+                         "another", "leave the form out")
+    raise UsageError(f"{mineral.name} has no published form {quoted(query)}", f"forms of {mineral.name}: {valid}")
+
+
 def resolve_date(text: Optional[str]) -> str:
     """A date the user gave, or today, as YYYY-MM-DD."""
     from datetime import date

@@ -98,7 +98,8 @@ def mineral_figures(directory: Path) -> dict[str, tuple]:
     for m in load(directory, "minerals_2025.yaml")["minerals"]:
         if not m.get("commodity") or m["commodity"] not in records:
             continue
-        chain = sorted((c for c in records.values() if m["id"] in c.get("minerals", [])), key=lambda c: depth[c["level"]])
+        chain = sorted((c for c in records.values() if m["id"] in c.get("minerals", []) and c["level"] != "form"),
+                       key=lambda c: depth[c["level"]])  # another published form never stands in for the headline
         chain.append(records[m["commodity"]])
         rel = next((r for c in chain for r in c.get("reliance", []) if r["edition"] == latest
                     and r["published"] not in ("W", "NA")), None)

@@ -578,7 +578,7 @@ def build(sources: Path) -> dict:
 
 
 def _ordered(record: dict) -> dict:
-    order = ["id", "name", "form", "level", "part_of", "minerals", "reliance", "import_shares", "ranked_sources", "notes"]
+    order = ["id", "name", "form", "level", "part_of", "minerals", "headline", "reliance", "import_shares", "ranked_sources", "notes"]
     return {k: record[k] for k in order if k in record}
 
 

@@ -37,7 +37,7 @@ EQUAL_WEIGHTS = (
 def inherited_note(mineral, supply: Supply) -> Optional[str]:
     """Why a mineral shows the figures of a larger MCS commodity, or of a subgroup or itself, when it does."""
     commodity = supply.commodity
-    if commodity is None or commodity.id == mineral.id:
+    if commodity is None or commodity.id == mineral.id or commodity.level == "form":
         return None
     if mineral.group == REE_GROUP:
         specific = [f"{figure} of {record.name} ({record.level})" for figure, record in
@@ -56,6 +56,19 @@ def inherited_note(mineral, supply: Supply) -> Optional[str]:
             "which USGS applies to the lanthanides (yttrium and scandium have figures of their own)."
         )
     return f"{mineral.name} takes the figures of the MCS commodity '{commodity.name}'."
+
+
+def form_caveat(options, used) -> Optional[str]:
+    """Which published form the figures are of, where USGS publishes several (FormOption list, the one used)."""
+    if not options or used is None:
+        return None
+    headline = options[0]
+    others = ", ".join(f"{o.form} ({o.record})" for o in options if o.record != used.id)
+    if used.id == headline.record:
+        return (f"USGS publishes several forms of this mineral; these figures are of the headline form, "
+                f"{headline.why}. Other forms: {others}.")
+    return (f"These figures are of the form '{used.form}' ({used.name}), its own record; the headline form is "
+            f"{headline.form} ({headline.record}), the one USGS's headline counts use. Other forms: {others}.")
 
 
 def bound_caveat(rel: Optional[Reliance]) -> Optional[str]:
@@ -114,3 +127,8 @@ def basis_caveat(rel: Optional[Reliance]) -> Optional[str]:
         return None
     extra = f" {rel.note}" if rel.note else ""
     return f"The reliance figure is not a USGS net import reliance but an {rel.basis} figure.{extra}"
+
+
+FORMS_CAVEAT = ("Where USGS publishes several forms of a mineral (aluminum: bauxite, alumina, metal), each form that "
+                "names the country is a row of its own (`headline` false for the others); the counts take each "
+                "mineral and commodity once, and means take a mineral by its headline form.")

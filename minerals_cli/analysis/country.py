@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 from ..results.base import Cited
 from ..results.country import CountryMineralRow, CountryResult
 from .bounds import bounded, exposure_span
-from .caveats import OTHER_CONVENTION, SHIPMENT_CAVEAT
+from .caveats import FORMS_CAVEAT, OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .controls import links, today
 from .groups import CHINA, DOMESTIC, country_names
 from .leading import leader_of
@@ -19,9 +19,12 @@ from .supply import (
     by_figures,
     commodity_index,
     dedupe,
+    forms_index,
+    other_forms,
     published,
     specific_index,
     supply_citations,
+    supply_of,
 )
 from .world import WORLD_CAVEAT, world_citations_of, world_role
 
@@ -51,8 +54,16 @@ def country_view(
         if row is not None:
             rows.append(row)
             cited += supply_citations(supply)
+    counted = {r.commodity for r in rows}  # each commodity once, however many of its forms name the country
+    for form_id, members in other_forms(minerals, list_id, forms_index(imports)).items():
+        supply = supply_of(commodities, form_id, edition)
+        row = _country_row(supply, code, members, headline=False)
+        if row is not None:
+            rows.append(row)
+            cited += supply_citations(supply)
+            counted.add(supply.commodity.part_of or form_id)
     rows.sort(key=_country_rank_key)
-    leading_for = sorted(m for r in rows if r.leading for m in r.minerals)
+    leading_for = sorted({m for r in rows if r.leading and r.headline for m in r.minerals})
     groups = [g.id for g in countries.groups if code in g.members]
     caveats = [SHIPMENT_CAVEAT, OTHER_CONVENTION]
     if code == DOMESTIC:
@@ -63,6 +74,8 @@ def country_view(
         caveats.append(
             "Where USGS published the reliance as a bound ('>50', '<25') the exposure is a bound too; see `bound`."
         )
+    if any(not r.headline for r in rows):
+        caveats.append(FORMS_CAVEAT)
     if any(r.basis == "ranked" for r in rows):
         caveats.append(
             "Rows with basis 'ranked' come from a list of major sources without shares: the country is a source "
@@ -74,8 +87,8 @@ def country_view(
         groups=groups,
         list=list_id,
         edition=edition,
-        count=len(rows),
-        minerals_count=sum(len(r.minerals) for r in rows),
+        count=len(counted),
+        minerals_count=len({m for r in rows for m in r.minerals}),
         rows=rows,
         leading_for=leading_for,
         world_role=(roles := world_role(world, groups_of_list, code)),
@@ -86,7 +99,7 @@ def country_view(
     )
 
 
-def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[CountryMineralRow]:
+def _country_row(supply: Supply, code: str, members: list[str], headline: bool = True) -> Optional[CountryMineralRow]:
     commodity, shares, ranked = supply.record, supply.shares, supply.ranked
     places = source_places(shares, ranked)
     if commodity is None or code not in places:
@@ -98,6 +111,8 @@ def _country_row(supply: Supply, code: str, members: list[str]) -> Optional[Coun
         commodity=commodity.id,
         commodity_name=commodity.name,
         minerals=members,
+        form=(commodity if not headline else supply.commodity).form,
+        headline=headline,
         basis="shares" if shares is not None else "ranked",
         share=share,
         share_range=bounded(span),

@@ -23,7 +23,7 @@ from ..results.exposure import (
     SourceExposure,
 )
 from .bounds import Span, allied_span, bounded, clean, domestic_span, exposure_span
-from .caveats import basis_caveat, bound_caveat, inherited_note, share_caveats
+from .caveats import basis_caveat, bound_caveat, form_caveat, inherited_note, share_caveats
 from .controls import exposure_links, links, today
 from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
 from .leading import leader_of
@@ -37,9 +37,12 @@ from .supply import (
     dedupe,
     figure_levels,
     figures_of,
+    form_options,
+    forms_index,
     latest_at_or_before,
     published,
     specific_index,
+    supply_of,
 )
 from .targets import gaps_to, target_citations, target_notes
 from .world import origin, world_citations
@@ -73,6 +76,8 @@ class Shared(NamedTuple):
     stats: object = None  # the salient statistics, if the data has them
     origins: dict = {}  # commodity -> its world view: minerals that share a commodity (the lanthanides) share it
     specific: dict = {}  # mineral -> the records more specific than its commodity (supply.specific_index)
+    forms: dict = {}  # mineral -> the records of its other published forms (supply.forms_index)
+    form: Optional[str] = None  # the record of the form asked for, if not the headline
 
 
 def exposure(
@@ -85,9 +90,13 @@ def exposure(
     world=None,
     controls=None,
     stats=None,
+    form: Optional[str] = None,
 ) -> ExposureResult:
-    """Reliance, suppliers, exposure to each, allied share, concentration and gaps of one mineral."""
-    return exposures(imports, countries, [mineral], allies, targets, edition, world, controls, stats=stats)[0]
+    """Reliance, suppliers, exposure to each, allied share, concentration and gaps of one mineral.
+
+    `form` is the id of the record of one of its other published forms (resolve.resolve_form); default the headline.
+    """
+    return exposures(imports, countries, [mineral], allies, targets, edition, world, controls, stats=stats, form=form)[0]
 
 
 def exposures(
@@ -101,6 +110,7 @@ def exposures(
     controls=None,
     day=None,
     stats=None,
+    form: Optional[str] = None,
 ) -> list[ExposureResult]:
     """`exposure` of each mineral, in order (`minerals exposure --all`); the world tables and export controls, if any.
 
@@ -120,14 +130,20 @@ def exposures(
         origins={},
         stats=stats,
         specific=specific_index(imports),
+        forms=forms_index(imports),
+        form=form,
     )
     return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
 
 
 def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo]) -> ExposureResult:
     edition, names, feoc, allied_codes = shared.edition, shared.names, shared.feoc, shared.allied_codes
-    supply = figures_of(shared.commodities, shared.specific, mineral, edition)
+    if shared.form is not None:  # another published form: its own record's figures, nothing stands in
+        supply = supply_of(shared.commodities, shared.form, edition)
+    else:
+        supply = figures_of(shared.commodities, shared.specific, mineral, edition)
     commodity, rel, shares, nir = supply.commodity, supply.reliance, supply.shares, supply.nir
+    options = form_options(shared.commodities, shared.forms, mineral)
     inherited = inherited_note(mineral, supply)
     key = (commodity.id if commodity is not None else mineral.id, supply.sources_of())
     if key not in shared.origins:
@@ -143,7 +159,7 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
     categories = _category_lists(commodity, edition, names) if commodity and not shares else []
     leader = leader_of(supply)
     leading = leader.codes if leader else []
-    caveats = [c for c in (inherited, bound_caveat(rel), basis_caveat(rel)) if c]
+    caveats = [c for c in (inherited, form_caveat(options, commodity), bound_caveat(rel), basis_caveat(rel)) if c]
     caveats += share_caveats(supply)
     for record in _distinct(supply.shares_of, supply.reliance_of, commodity):
         caveats += record.notes
@@ -156,6 +172,8 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         commodity_name=commodity.name if commodity else None,
         inherited=inherited,
         levels=figure_levels(supply),
+        form=commodity.form if commodity else None,
+        forms=options,
         edition=edition,
         reliance=published(rel),
         trend=[published(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)] if commodity else [],
@@ -176,7 +194,7 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         caveats=caveats,
         notes=list(shared.notes),
         world=world_view,
-        net_import_value=_net_import_value(shared.stats, mineral.commodity, nir, rel),
+        net_import_value=_net_import_value(shared.stats, commodity.id if commodity else mineral.commodity, nir, rel),
         **_beside_series(shared.stats, commodity),
         controls=exposure_links(shared.controls, mineral.id, named_shares(shares) if shares else {},
                                 producers) if shared.controls else [],

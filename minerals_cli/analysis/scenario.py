@@ -7,12 +7,24 @@ from typing import TYPE_CHECKING, Optional
 from ..results.base import Cited
 from ..results.scenario import AtRiskRow, ControlChoice, CutShare, ScenarioResult, ScenarioTotals
 from .bounds import EPSILON, Span, bounded, exact, exposure_span, mean_span
-from .caveats import EQUAL_WEIGHTS, OTHER_CONVENTION, SHIPMENT_CAVEAT
+from .caveats import EQUAL_WEIGHTS, FORMS_CAVEAT, OTHER_CONVENTION, SHIPMENT_CAVEAT
 from .groups import CHINA, DOMESTIC, country_names
 from .scope import edition_or_default, list_or_latest
 from .shares import set_share, source_places, unattributed
 from .stats import VALUED, value_at_risk
-from .supply import Supply, by_figures, commodity_index, dedupe, published, specific_index, supply_citations
+from .supply import (
+    Supply,
+    by_figures,
+    commodity_index,
+    dedupe,
+    forms_index,
+    minerals_on,
+    other_forms,
+    published,
+    specific_index,
+    supply_citations,
+    supply_of,
+)
 
 if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
@@ -48,26 +60,34 @@ def scenario(
     covered: list[Span] = []
     members_total = 0
     cited: list[Cited] = []
-    for commodity_id, supply, members in by_figures(minerals, list_id, commodities, specific_index(imports), edition):
-        members_total += len(members)
+    def add(commodity_id, supply: Supply, members: list, headline: bool = True) -> Optional[Span]:
         measures = list({m.id: m for x in members for m in controlled.get(x.id, []) if m.country != DOMESTIC}.values())
         cut_here = list(dict.fromkeys([*cut, *(m.country for m in measures)]))
         risk = (exposure_span(supply.nir, set_share(supply.shares, cut_here, other_may_hide=True) if supply.shares else None)
                 if cut_here else exact(0.0))
+        row = (_risk_row(supply, cut_here, [m.id for m in members], names, risk, [m.id for m in measures], headline)
+               if cut_here else None)
+        if row is not None:
+            if stats is not None:
+                year = supply.reliance.year if supply.reliance else None
+                valued = value_at_risk(stats.of(commodity_id, VALUED), risk, "supply at risk", year)
+                row = AtRiskRow(**{**row.__dict__, "value_at_risk": valued})
+            (rows if row.at_risk.value is not None else unknown).append(row)
+            cited.extend(supply_citations(supply))
+        return risk
+
+    by_id = {m.id: m for m in minerals_on(minerals, list_id)}
+    for commodity_id, supply, members in by_figures(minerals, list_id, commodities, specific_index(imports), edition):
+        members_total += len(members)
+        risk = add(commodity_id, supply, members)
         if risk is not None:
-            covered += [risk] * len(members)
-        row = _risk_row(supply, cut_here, [m.id for m in members], names, risk, [m.id for m in measures]) if cut_here else None
-        if row is None:
-            continue
-        if stats is not None:
-            year = supply.reliance.year if supply.reliance else None
-            valued = value_at_risk(stats.of(commodity_id, VALUED), risk, "supply at risk", year)
-            row = AtRiskRow(**{**row.__dict__, "value_at_risk": valued})
-        (rows if row.at_risk.value is not None else unknown).append(row)
-        cited += supply_citations(supply)
+            covered += [risk] * len(members)  # the mean takes each mineral once, by its headline form
+    for form_id, members in other_forms(minerals, list_id, forms_index(imports)).items():
+        add(form_id, supply_of(commodities, form_id, edition), [by_id[m] for m in members], headline=False)
     rows.sort(key=lambda r: (-r.at_risk.value, -(r.at_risk.high or 0), r.commodity))
     unknown.sort(key=lambda r: (min((c.rank for c in r.cut), default=0), r.commodity))
     at_risk = [r for r in rows if (r.at_risk.high or 0) > EPSILON]
+    minerals_at_risk = {m for r in at_risk for m in r.minerals}
     caveats = list(cut_notes or []) + [
         "Supply at risk = NIR x (share of imports from the cut countries) / 100, in percentage points of U.S. "
         "consumption: the part of supply that would need another source, before stocks, substitution or "
@@ -77,6 +97,8 @@ def scenario(
         f"The mean is taken with {EQUAL_WEIGHTS}; a mineral whose share list names no cut country "
         "counts as 0 in the value and up to its 'Other' share in the upper bound.",
     ]
+    if any(not r.headline for r in at_risk + unknown):
+        caveats.append(FORMS_CAVEAT)
     if CHINA in cut:
         caveats.append("USGS counts imports from Hong Kong with China where its notes say so.")
     if unknown:
@@ -92,9 +114,9 @@ def scenario(
         rows=at_risk,
         unknown=unknown,
         totals=ScenarioTotals(
-            minerals_at_risk=sum(len(r.minerals) for r in at_risk),
-            commodities_at_risk=len(at_risk),
-            minerals_unknown=sum(len(r.minerals) for r in unknown),
+            minerals_at_risk=len(minerals_at_risk),
+            commodities_at_risk=len({_commodity_of(commodities, r) for r in at_risk}),
+            minerals_unknown=len({m for r in unknown for m in r.minerals} - minerals_at_risk),
             mean_at_risk=bounded(mean_span(covered)),
             covered=len(covered),
             of=members_total,
@@ -120,8 +142,13 @@ def _control_caveats(choice: Optional[ControlChoice]) -> list[str]:
     return out
 
 
+def _commodity_of(commodities, row: AtRiskRow) -> str:
+    """The MCS commodity a row is of: a form's row is its headline commodity's."""
+    return row.commodity if row.headline else (commodities[row.commodity].part_of or row.commodity)
+
+
 def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: Optional[Span],
-              measures: Optional[list[str]] = None) -> Optional[AtRiskRow]:
+              measures: Optional[list[str]] = None, headline: bool = True) -> Optional[AtRiskRow]:
     """A row when a cut country is (or, in an incomplete list, may be) among the sources."""
     commodity, shares, ranked = supply.record, supply.shares, supply.ranked
     if commodity is None or (shares is None and ranked is None):
@@ -140,6 +167,8 @@ def _risk_row(supply: Supply, cut: list[str], members: list[str], names, risk: O
         commodity=commodity.id,
         commodity_name=commodity.name,
         minerals=members,
+        form=commodity.form if not headline else (supply.commodity.form if supply.commodity else None),
+        headline=headline,
         reliance=published(supply.reliance),
         period=(shares or ranked).period,
         cut=cuts,

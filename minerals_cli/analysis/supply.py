@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
-from ..results.base import Cited, FigureLevel, PublishedNir
+from ..results.base import Cited, FigureLevel, FormOption, PublishedNir
 from .bounds import Span, nir_span
 from .leading import whole_list
 
@@ -128,6 +128,40 @@ def specific_index(imports: ImportDependenceFile) -> dict[str, list[str]]:
     from ..dataset.records import derived  # a validated model (tests, a fresh build): the same index, built here
 
     return derived("import_dependence", imports.model_dump(mode="json"))["specific"]
+
+
+def forms_index(imports: ImportDependenceFile) -> dict[str, list[str]]:
+    """Mineral id -> the ids of the records of its other published forms (level 'form'), in file order."""
+    stored = getattr(imports, "forms", None)
+    if stored is not None:
+        return stored()
+    from ..dataset.records import derived
+
+    return derived("import_dependence", imports.model_dump(mode="json"))["forms"]
+
+
+def other_forms(minerals: MineralsFile, list_id: str, forms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Record of another published form -> the minerals of the list it is a form of, in file order."""
+    out: dict[str, list[str]] = {}
+    for m in minerals_on(minerals, list_id):
+        for form_id in forms.get(m.id, []):
+            out.setdefault(form_id, []).append(m.id)
+    return out
+
+
+def form_records(commodities: dict[str, Commodity], forms: dict[str, list[str]], mineral) -> list[Commodity]:
+    """The records of a mineral's other published forms (aluminum metal and alumina beside bauxite)."""
+    return [commodities[i] for i in forms.get(mineral.id, []) if i in commodities]
+
+
+def form_options(commodities: dict[str, Commodity], forms: dict[str, list[str]], mineral) -> list[FormOption]:
+    """Every published form of a mineral, the headline (its commodity's record) first; [] where there is one."""
+    others = form_records(commodities, forms, mineral)
+    headline = commodities.get(mineral.commodity) if mineral.commodity else None
+    if not others or headline is None:
+        return []
+    return [FormOption(form=headline.form, record=headline.id, name=headline.name, headline=True, why=headline.headline)]\
+        + [FormOption(form=r.form, record=r.id, name=r.name, headline=False) for r in others]
 
 
 def figures_of(commodities: dict[str, Commodity], specific: dict[str, list[str]], mineral, edition: int) -> Supply:

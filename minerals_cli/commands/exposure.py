@@ -11,6 +11,7 @@ from ..render import Format, Table, View
 
 SHORT_HELP = "One mineral's reliance, suppliers, allied share, concentration and gaps."
 ALL_FLAG = "--all"
+FORM_FLAG = "--form"
 
 
 @help_defaults(list_id=f"the latest final list (with {ALL_FLAG})")
@@ -23,6 +24,9 @@ def command(
     every: Annotated[bool, opt.Option(ALL_FLAG, help="Every mineral of the list (--list), in one run.")] = False,
     list_id: opt.ListOpt = None,
     edition: opt.EditionOpt = None,
+    form: Annotated[Optional[str], opt.Option(FORM_FLAG, help="One of the mineral's published forms ('metal', "
+                                              "'compounds', 'alumina'). Default: the headline form.",
+                                              show_default=False)] = None,
     allies: opt.AlliesOpt = None,
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
@@ -32,19 +36,26 @@ def command(
 
     Several minerals, or every mineral of a list with --all, are answered in
     one run; their JSON is a list of the one-mineral results, in order.
+    Where USGS publishes several forms of a mineral (aluminum: bauxite, alumina,
+    metal), --form chooses one for a single mineral; the default is the headline.
     """
     from ..analysis.exposure import exposures
     from ..analysis.targets import stated_targets
     from ..dataset import open_dataset
+    from ..errors import UsageError
     from ..render import emit
-    from ..resolve import ally_set, resolve_edition, resolve_minerals
+    from ..resolve import ally_set, resolve_edition, resolve_form, resolve_minerals
 
     data = open_dataset(data_dir)
     chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
     imports, countries = data.import_dependence, data.countries
+    if form is not None and (every or len(chosen) != 1):
+        raise UsageError(f"{FORM_FLAG} chooses a form of one mineral", f"give one mineral name with {FORM_FLAG}, "
+                         f"or leave {FORM_FLAG} out")
+    record = resolve_form(imports, chosen[0], form) if form is not None else None
     ally, targets, year = ally_set(countries, allies, given_with=ALLIES_FLAG), stated_targets(data.targets), resolve_edition(imports, edition)
     results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year, world=data.optional("world"),
-                        controls=data.optional("controls"), stats=data.optional("stats"))
+                        controls=data.optional("controls"), stats=data.optional("stats"), form=record)
     emit(results if every or len(results) > 1 else results[0], view, fmt)
 
 
@@ -72,6 +83,8 @@ def view(r) -> View:
 
     facts = [
         ["commodity", _commodity_cell(r)],
+        *([["form", f"{r.form} ({'headline' if r.forms[0].record == r.commodity else 'not the headline'}; forms: "
+            + ", ".join(o.form or o.record for o in r.forms) + ")"]] if r.forms else []),
         ["net import reliance, % of consumption", nir_text(r.reliance)],
         ["domestic share, %", shown(r.domestic_share)],
         [f"allied share of supply, % (allies: {r.allies.spec})", shown(r.allied_share)],

@@ -231,6 +231,10 @@ class ImportsRecord(FileRecord):
         """Mineral id -> the records more specific than its commodity (a subgroup's, its own), most specific first."""
         return self._derived["specific"]
 
+    def forms(self) -> dict[str, list[str]]:
+        """Mineral id -> the records of the other forms USGS publishes of it (level 'form'), in file order."""
+        return self._derived.get("forms", {})
+
 
 class Commodities:
     """Commodity records by id, read one by one (a mapping's get, [], in, iteration)."""
@@ -305,11 +309,16 @@ def derived(key: str, doc: dict) -> dict:
         return {"names": mineral_index(_Whole(doc))}
     if key == "import_dependence":
         specific: dict[str, list] = {}
+        forms: dict[str, list[str]] = {}
         for c in doc["commodities"]:
             for m in c.get("minerals") or []:
-                specific.setdefault(m, []).append((-LEVEL_DEPTH.get(c.get("level"), 0), c["id"]))
+                if c.get("level") == "form":  # another form is never a stand-in for the headline's figures
+                    forms.setdefault(m, []).append(c["id"])
+                else:
+                    specific.setdefault(m, []).append((-LEVEL_DEPTH.get(c.get("level"), 0), c["id"]))
         return {"reliance_editions": sorted({r["edition"] for c in doc["commodities"] for r in c["reliance"]}),
-                "specific": {m: [cid for _, cid in sorted(found)] for m, found in specific.items()}}
+                "specific": {m: [cid for _, cid in sorted(found)] for m, found in specific.items()},
+                "forms": forms}
     if key == "world":
         by_commodity: dict[str, list[dict]] = {}
         for s in doc["series"]:

@@ -261,16 +261,23 @@ class RankedSources(Strict):
 
 
 class Commodity(Strict):
-    """An MCS commodity's figures; or those of a subgroup or element USGS gives figures of its own (`part_of`)."""
+    """An MCS commodity's figures; those of a subgroup or element USGS gives figures of its own (`part_of`);
+    or those of another form of a commodity that USGS publishes apart (`level: form`)."""
 
     id: str
     name: str = Field(description="chapter or row name as USGS prints it")
-    form: Optional[str] = Field(None, description="form whose NIR is used for the critical mineral")
-    level: Literal["commodity", "group", "subgroup", "element"] = Field(
+    form: Optional[str] = Field(None, description="form whose NIR is used for the critical mineral; of a form "
+                                "record, the form its figures are of")
+    level: Literal["commodity", "group", "subgroup", "element", "form"] = Field(
         "commodity", description="'group' for a commodity that covers minerals one by one (the rare earths); "
-        "'subgroup' or 'element' for a record more specific than its minerals' commodity")
-    part_of: Optional[str] = Field(None, description="the record whose figures stand in where this one has none")
-    minerals: list[str] = Field([], description="of a subgroup or element record: the minerals whose figures it holds")
+        "'subgroup' or 'element' for a record more specific than its minerals' commodity; 'form' for another "
+        "form of a commodity, published apart (aluminum metal beside bauxite)")
+    part_of: Optional[str] = Field(None, description="the record whose figures stand in where this one has none; of "
+                                   "a form record, the headline record of its mineral, whose figures never stand in")
+    minerals: list[str] = Field([], description="of a subgroup, element or form record: the minerals whose figures "
+                                "it holds")
+    headline: Optional[str] = Field(None, description="of a commodity with form records: why its form is the "
+                                    "headline one")
     reliance: list[Reliance] = []
     import_shares: list[ImportShares] = []
     ranked_sources: list[RankedSources] = []

@@ -15,16 +15,7 @@ from .batch import Batch, built, reason_for, set_note
 from .countries import CountryNames
 from .release import ReleaseFile, publication_url, short_period, year_of
 from .text import clean_name, squash
-from .usgs_names import (
-    CATEGORY_PREFIX,
-    CHAPTER_PARTS,
-    COMMODITY_OF,
-    FORMS,
-    PRIMARY_SERIES,
-    SPECIFIC_PARTS,
-    WHOLE_CATEGORY,
-    WHOLE_NAMES,
-)
+from .usgs_names import CHAPTER_PARTS, COMMODITY_OF, FORMS, PRIMARY_SERIES, SPECIFIC_PARTS, WHOLE_CATEGORY, WHOLE_NAMES
 
 
 def chapter_commodity(chapter: str, commodity: str) -> Optional[str]:
@@ -37,7 +28,7 @@ def chapter_commodity(chapter: str, commodity: str) -> Optional[str]:
 
 
 def specific_part(chapter: str, commodity: str) -> Optional[str]:
-    """The record of a subgroup or element a chapter prints figures for (usgs_names.SPECIFIC_PARTS), if any."""
+    """The record of a subgroup, element or form a chapter prints figures for (usgs_names.SPECIFIC_PARTS), if any."""
     return SPECIFIC_PARTS.get((clean_name(chapter).upper(), clean_name(commodity).lower()))
 
 
@@ -95,8 +86,7 @@ def _share_list(cid, chapter, commodity, category, rows, edition, path, file_nam
             tagged = f"{clean_name(row['Country'])}: {note}" if note.lower().startswith("includes hong kong") else note
             if tagged not in notes:
                 notes.append(tagged)
-    prefix = CATEGORY_PREFIX.get((chapter.upper(), commodity.lower()))
-    label = f"{prefix}: {category}" if prefix else category
+    label = category
     total = sum(s.percent for s in shares)
     complete = abs(total - 100) <= 1
     if not complete:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..dataset.schema import Citation, CountryRef, RankedSources, Reliance, parse_published
 from ..errors import DataError
-from .batch import Batch, built, reason_for, set_note
+from .batch import Batch, built, reason_for
 from .countries import CountryNames
 from .release import ReleaseFile, fig2_data_year, fig2_period, publication_url
 from .text import clean_name, squash
@@ -25,18 +25,12 @@ def parse_fig2(release: ReleaseFile, edition: int, batch: Batch, countries: Coun
     batch.data_year = batch.data_year or year
     batch.shares_period = batch.shares_period or period
     file_name = Path(release.path).name
-    other_forms: dict[str, list[str]] = {}
     for row, line in zip(release.rows, release.lines):
         printed = clean_name(row["Commodity"])
         main = fig2_main_name(row["Commodity"])
         published = squash(row[nir_column])
         sources = _source_names(row.get(column, "") if column else "", countries)
-        if main in FIG2_OTHER_FORMS:
-            cid = FIG2_OTHER_FORMS[main]
-            listed = f" ({', '.join(sources)})" if sources else ""
-            other_forms.setdefault(cid, []).append(f"{printed} {published}{listed}")
-            continue
-        cid = COMMODITY_OF.get(main)
+        cid = FIG2_OTHER_FORMS.get(main) or COMMODITY_OF.get(main)  # another form: a record of its own
         if cid is None:
             batch.skipped.append(f"{file_name}:{line}: {printed!r} is not one of our commodities")
             continue
@@ -72,8 +66,6 @@ def parse_fig2(release: ReleaseFile, edition: int, batch: Batch, countries: Coun
                     note=notes or None,
                 ),
             )
-    for cid, forms in other_forms.items():
-        set_note(batch, cid, f"MCS {edition} Fig. 2 also shows", "; ".join(forms))
     batch.kinds.append("fig2")
     batch.files.append(release.path)
 

@@ -64,12 +64,14 @@ COMMODITY_OF = {
     "ZIRCONIUM": "zirconium",  # Fig. 2 row
 }
 
-# Fig. 2 rows that are another form of one of our commodities: noted, not used as its NIR.
+# Fig. 2 rows that are another form of one of our commodities -> the form's own record (LEVELS), not the
+# commodity's NIR.  Antimony, chromium and manganese categories are categories of one chapter with one NIR,
+# and titanium dioxide pigment has no Fig. 2 row: they stay share categories of their commodity.
 FIG2_OTHER_FORMS = {
-    "ALUMINA": "aluminum",
-    "ALUMINUM": "aluminum",
-    "MAGNESIUM COMPOUNDS": "magnesium",
-    "TITANIUM MINERAL CONCENTRATES": "titanium",
+    "ALUMINA": "alumina",
+    "ALUMINUM": "aluminum metal",
+    "MAGNESIUM COMPOUNDS": "magnesium compounds",
+    "TITANIUM MINERAL CONCENTRATES": "titanium mineral concentrates",
 }
 
 # The form whose NIR stands for the commodity (USGS critical-minerals salient tables).
@@ -97,6 +99,11 @@ FORMS = {
     "yttrium": "compounds",
     "zinc": "refined metal",
     "zirconium": "ores and concentrates",
+    # the other forms USGS publishes, each a record of its own (FIG2_OTHER_FORMS)
+    "alumina": "alumina",
+    "aluminum metal": "metal",
+    "magnesium compounds": "compounds",
+    "titanium mineral concentrates": "mineral concentrates",
 }
 
 # Chapters that hold several commodities: (chapter, `Commodity` column) -> id; others are skipped.
@@ -109,8 +116,13 @@ CHAPTER_PARTS = {
 }
 
 # Records more specific than a chapter's commodity: (chapter, `Commodity` column) -> record id.  USGS's
-# heavy-rare-earth chapter (new in MCS 2026) prints a subgroup reliance and element share lists.
+# heavy-rare-earth chapter (new in MCS 2026) prints a subgroup reliance and element share lists; the chapters
+# (or a chapter's part) of another form of a commodity print that form's NIR series and share lists.
 SPECIFIC_PARTS = {
+    ("ALUMINUM", "aluminum"): "aluminum metal",
+    ("BAUXITE AND ALUMINA", "alumina"): "alumina",
+    ("MAGNESIUM COMPOUNDS", "magnesium compounds"): "magnesium compounds",
+    ("TITANIUM MINERAL CONCENTRATES", "titanium mineral concentrates"): "titanium mineral concentrates",
     ("RARE EARTHS (HEAVY)", "rare earths (heavy)"): "rare earths (heavy)",
     ("RARE EARTHS (HEAVY)", "terbium"): "terbium",
     ("RARE EARTHS (HEAVY)", "holmium"): "holmium",
@@ -121,6 +133,11 @@ SPECIFIC_PARTS = {
 # What a record of several levels is: its level, the record whose figures stand in where it has none, the minerals
 # whose figures it holds, and its name.  The subgroup's minerals are the elements its chapter prints figures for
 # (MCS 2026: prices of these six, share lists of five; yttrium is excluded from its data by its note).
+# A mineral with form records: why its own record's form is the headline (MCS 2025 Table 5 names "Aluminum
+# (bauxite)", "Titanium (metal)" and magnesium metal's NIR; Fig. 2's headline counts count those rows).
+HEADLINE_WHY = ("{form}: the form of the net import reliance USGS's critical-minerals salient table gives for "
+                "{mineral}, and the Fig. 2 row behind the published headline counts; the other forms USGS publishes "
+                "are records of their own (level 'form')")
 HEAVY = ["terbium", "dysprosium", "holmium", "erbium", "ytterbium", "lutetium"]
 LEVELS = {
     "rare earths": {"level": "group"},
@@ -129,6 +146,12 @@ LEVELS = {
     **{element: {"level": "element", "part_of": "rare earths (heavy)", "minerals": [element],
                  "name": f"{element.capitalize()} compounds and metals"}
        for element in ("terbium", "holmium", "erbium", "ytterbium", "lutetium")},
+    **{form: {"level": "form", "part_of": mineral, "minerals": [mineral], "name": name}
+       for form, mineral, name in (("alumina", "aluminum", "Alumina"),
+                                   ("aluminum metal", "aluminum", "Aluminum (metal)"),
+                                   ("magnesium compounds", "magnesium", "Magnesium (compounds)"),
+                                   ("titanium mineral concentrates", "titanium", "Titanium (mineral concentrates)"))},
+    **{mineral: {"headline": HEADLINE_WHY.format(form=FORMS[mineral], mineral=mineral)} for mineral in ("aluminum", "magnesium", "titanium")},
 }
 
 # Where a chapter prints several NIR series, the one whose form the commodity uses:
@@ -161,13 +184,6 @@ WHOLE_CATEGORY = {
 }
 
 WHOLE_NAMES = re.compile(r"^(all( forms)?|total( imports| metal and oxide)?|combined total)\b", re.I)
-
-# Share categories named after a part of a chapter, so that 'All' does not read as the whole commodity.
-CATEGORY_PREFIX = {
-    ("ALUMINUM", "aluminum"): "Aluminum metal",
-    ("TITANIUM MINERAL CONCENTRATES", "titanium mineral concentrates"): "Titanium mineral concentrates",
-    ("MAGNESIUM COMPOUNDS", "magnesium compounds"): "Magnesium compounds",
-}
 
 # The remainder of a list ('Other countries') is no country: its code is null.
 OTHER_NAMES = {"other", "other countries", "others"}

@@ -193,9 +193,19 @@ class FigureLevel(Result):
     """Where a figure comes from: an element's own record, its subgroup's, its group's or its commodity's."""
 
     figure: str = Field(description="'net import reliance' or 'import shares'")
-    level: Literal["commodity", "group", "subgroup", "element"]
+    level: Literal["commodity", "group", "subgroup", "element", "form"]
     record: str = Field(description="id of the import_dependence.yaml record")
     name: str
+
+
+class FormOption(Result):
+    """One published form of a mineral and the record that holds its figures."""
+
+    form: Optional[str] = Field(description="the form, as the data names it ('bauxite', 'metal', 'compounds')")
+    record: str = Field(description="id of the import_dependence.yaml record")
+    name: str
+    headline: bool = Field(description="the headline form: the one every view uses unless a form is asked for")
+    why: Optional[str] = Field(None, description="of the headline form: why it is the headline")
 
 
 class PublishedNir(Result):

@@ -13,6 +13,9 @@ class CountryMineralRow(Result):
     commodity: str
     commodity_name: str
     minerals: list[str] = Field(description="minerals of the list whose figures these are")
+    form: Optional[str] = Field(None, description="the form whose figures these are ('bauxite', 'metal')")
+    headline: bool = Field(True, description="false for a row of another published form of the minerals (aluminum "
+                                             "metal beside bauxite): it adds no mineral to the counts")
     basis: Literal["shares", "ranked"]
     share: Optional[float] = Field(description="% of U.S. imports; null where the data holds only a rank")
     share_range: Bounded = Field(description="the share as a bounded figure ('>99' is 99 to 100); unknown for a rank")
@@ -29,10 +32,12 @@ class CountryResult(Result):
     groups: list[str] = Field(description="ids of the country groups it belongs to")
     list: str
     edition: Optional[int] = Field(description="the MCS edition used: the one asked for, else the latest with figures")
-    count: int = Field(description="MCS commodities it supplies")
-    minerals_count: int = Field(description="minerals of the list those commodities cover")
-    rows: list[CountryMineralRow] = Field(description="ranked by exposure; rank-only rows last")
-    leading_for: list[str] = Field(description="minerals of the list for which it is the leading source")
+    count: int = Field(description="MCS commodities it supplies, each once however many of its forms it supplies")
+    minerals_count: int = Field(description="minerals of the list those commodities cover, each once")
+    rows: list[CountryMineralRow] = Field(description="ranked by exposure; rank-only rows last; a row per published "
+                                                      "form that names it")
+    leading_for: list[str] = Field(description="minerals of the list for which it is the leading source (of the "
+                                               "headline form, the one every view's leader is of)")
     world_role: list[WorldRole] = Field([], description="its share of world production per commodity, largest first")
     leads_world_for: list[str] = Field([], description="minerals of the list whose world production it leads")
     controls: list[ControlLink] = Field([], description="its export controls that bear today (status, minerals, source)")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from ..dataset.schema import Citation
-from .base import AllySet, Bounded, Cited, Field, FigureLevel, PublishedNir, Result, TargetGap
+from .base import AllySet, Bounded, Cited, Field, FigureLevel, FormOption, PublishedNir, Result, TargetGap
 from .controls import ControlLink
 from .revisions import NirSeries, Revision
 from .stats import ValueAtRisk
@@ -98,7 +98,11 @@ class ExposureResult(Result):
     commodity_name: Optional[str]
     inherited: Optional[str] = Field(description="set when the figures are those of a larger MCS commodity")
     levels: list[FigureLevel] = Field([], description="the record and level each figure comes from (element, "
-                                                     "subgroup, group or commodity)")
+                                                     "subgroup, group, commodity or form)")
+    form: Optional[str] = Field(None, description="the form whose figures these are (the headline form unless "
+                                                  "another was asked for)")
+    forms: list[FormOption] = Field([], description="every form USGS publishes of the mineral, the headline first; "
+                                                    "[] where it publishes one")
     edition: Optional[int] = Field(description="MCS edition of the reliance figure used")
     reliance: Optional[PublishedNir]
     trend: list[PublishedNir] = Field(description="every edition's figure, oldest first")

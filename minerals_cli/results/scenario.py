@@ -19,6 +19,9 @@ class AtRiskRow(Result):
     commodity: str
     commodity_name: str
     minerals: list[str]
+    form: Optional[str] = Field(None, description="the form whose figures these are ('bauxite', 'compounds')")
+    headline: bool = Field(True, description="false for a row of another published form of the minerals: it adds "
+                                             "no mineral to the counts and nothing to the mean")
     reliance: Optional[PublishedNir]
     period: Optional[str]
     cut: list[CutShare] = Field(description="the cut countries among its import sources")
@@ -32,10 +35,12 @@ class AtRiskRow(Result):
 
 
 class ScenarioTotals(Result):
-    minerals_at_risk: int = Field(description="minerals of the list with supply at risk")
-    commodities_at_risk: int
-    minerals_unknown: int = Field(description="minerals sourced from a cut country whose at-risk share is unknown")
-    mean_at_risk: Bounded = Field(description="mean at-risk share over the covered minerals, equal weights")
+    minerals_at_risk: int = Field(description="minerals of the list with supply at risk in any of their forms, each once")
+    commodities_at_risk: int = Field(description="MCS commodities with supply at risk in any of their forms, each once")
+    minerals_unknown: int = Field(description="minerals sourced from a cut country whose at-risk share is unknown, "
+                                              "each once, none already at risk")
+    mean_at_risk: Bounded = Field(description="mean at-risk share over the covered minerals, equal weights, each "
+                                              "mineral by its headline form")
     covered: int
     of: int
     weights: str

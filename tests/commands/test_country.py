@@ -22,7 +22,7 @@ def test_country_cn_is_ranked_by_exposure(cli):
     values = [row["exposure"]["value"] for row in known]
     assert values == sorted(values, reverse=True)
     assert r["rows"][: len(known)] == known  # unknown exposures come after the known ones
-    for row in known:
+    for row in (x for x in known if x["headline"]):
         for mineral in row["minerals"]:  # minerals are taken together only where every figure is the same
             rel, shares = figures[mineral]
             share = sum(s["percent"] for s in shares["shares"] if s["country"] == "CN")
@@ -38,14 +38,42 @@ def test_country_cn_is_ranked_by_exposure(cli):
 def test_country_lists_the_minerals_it_leads(cli):
     r = run_json(cli, "country", "China")
     figures = mineral_figures(DATA)
-    for row in r["rows"]:
+    for row in (x for x in r["rows"] if x["headline"]):
         _, shares = figures[row["minerals"][0]]
         if row["basis"] == "shares":
             top = max(s["percent"] for s in shares["shares"] if s["country"])
             assert row["leading"] == (row["share"] == top)
     assert "neodymium" in r["leading_for"] and "yttrium" in r["leading_for"]
-    assert set(r["leading_for"]) == {m for row in r["rows"] if row["leading"] for m in row["minerals"]}
-    assert r["minerals_count"] == sum(len(row["minerals"]) for row in r["rows"])
+    assert set(r["leading_for"]) == {m for row in r["rows"] if row["leading"] and row["headline"] for m in row["minerals"]}
+    assert r["minerals_count"] == len({m for row in r["rows"] for m in row["minerals"]})
+
+
+def _form_row(r, record):
+    return next(x for x in r["rows"] if x["commodity"] == record)
+
+
+def test_country_counts_every_published_form_once_per_mineral(cli):
+    """Canada's 56% of aluminum-metal imports and China's 58% of magnesium-compound imports are rows of their own
+    (issue 12); aluminum and magnesium still count once, and the leader of the headline form stays the one of
+    every other view."""
+    ca = run_json(cli, "country", "CA")
+    records = {c["id"]: c for c in yaml.safe_load((DATA / "import_dependence.yaml").read_text())["commodities"]}
+    metal = _form_row(ca, "aluminum metal")
+    assert (metal["form"], metal["headline"], metal["minerals"], metal["share"]) == ("metal", False, ["aluminum"], 56)
+    rel = next(x for x in records["aluminum metal"]["reliance"] if x["edition"] == ca["edition"])
+    assert metal["reliance"]["published"] == rel["published"] == "60"
+    assert close(metal["exposure"]["value"], 60 * 56 / 100) and metal["leading"] is True
+    assert _form_row(ca, "alumina")["share"] == 5
+    aluminum_rows = [x for x in ca["rows"] if "aluminum" in x["minerals"]]
+    assert len(aluminum_rows) == 2  # metal and alumina; Canada is not among bauxite's sources
+    assert ca["minerals_count"] == len({m for x in ca["rows"] for m in x["minerals"]}) < len(
+        [m for x in ca["rows"] for m in x["minerals"]])
+    assert "aluminum" not in ca["leading_for"]  # Jamaica leads bauxite, the headline form
+    assert ca["count"] == len({x["commodity"] if x["headline"] else records[x["commodity"]]["part_of"] for x in ca["rows"]})
+    cn = run_json(cli, "country", "CN")
+    compounds = _form_row(cn, "magnesium compounds")
+    assert (compounds["form"], compounds["share"], compounds["reliance"]["published"]) == ("compounds", 58, "59")
+    assert "MAGNESIUM COMPOUNDS" in " ".join(c["source"]["table"] for c in cn["citations"])
 
 
 def test_country_leads_for_uranium_as_chart_and_exposure_say(cli):

@@ -482,3 +482,38 @@ def test_the_table_names_the_records_a_lanthanide_s_figures_come_from(cli):
     commodity = next(line for line in run.stdout.splitlines() if line.startswith("commodity"))
     assert "Heavy rare earths" in commodity and "subgroup NIR" in commodity and "element shares" in commodity
     assert "Net import reliance by edition of Rare earths (compounds and metals)" in run.stdout
+
+
+def test_exposure_form_gives_that_forms_own_record(cli):
+    """`--form metal`: aluminum metal's Fig. 2 reliance and ALUMINUM chapter shares, the form named in the JSON."""
+    r = cli("exposure", "aluminum", "--form", "metal", "--json")
+    assert r.exit_code == 0, r.stderr
+    x = r.json()
+    assert (x["commodity"], x["form"], x["reliance"]["published"]) == ("aluminum metal", "metal", "60")
+    assert x["sources"][0]["country"] == "CA" and x["sources"][0]["share"] == 56 and x["leading"] == ["CA"]
+    assert x["china"]["share"]["value"] == 3
+    assert [lv["level"] for lv in x["levels"]] == ["form", "form"]
+    assert [(f["record"], f["headline"]) for f in x["forms"]] == [("aluminum", True), ("alumina", False),
+                                                                 ("aluminum metal", False)]
+    assert "critical-minerals salient table" in x["forms"][0]["why"]
+    assert "Fig. 2 (net import reliance), row 'ALUMINUM'" in x["reliance"]["source"]["table"]
+    by_id = cli("exposure", "magnesium", "--form", "Magnesium Compounds", "--json").json()
+    assert by_id["commodity"] == "magnesium compounds" and by_id["china"]["share"]["value"] == 58
+
+
+def test_exposure_default_stays_the_headline_form(cli):
+    x = cli("exposure", "aluminum", "--json").json()
+    assert (x["commodity"], x["form"], x["reliance"]["published"]) == ("aluminum", "bauxite", ">75")
+    assert x["leading"] == ["JM"] and x["forms"][0]["headline"] is True
+    assert cli("exposure", "aluminum", "--form", "bauxite", "--json").json() == x
+    assert cli("exposure", "lithium", "--json").json()["forms"] == []
+
+
+def test_exposure_unknown_form_is_a_usage_error_listing_the_forms(cli):
+    r = cli("exposure", "aluminum", "--form", "foil")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert "'foil'" in r.stderr and "alumina" in r.stderr and "aluminum metal" in r.stderr and "bauxite" in r.stderr
+    assert cli("exposure", "lithium", "--form", "metal").exit_code == 2
+    several = cli("exposure", "aluminum", "magnesium", "--form", "metal")
+    assert several.exit_code == 2 and "one mineral" in several.stderr
+    assert cli("exposure", "--all", "--form", "metal").exit_code == 2

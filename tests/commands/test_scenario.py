@@ -16,16 +16,37 @@ def test_scenario_cut_china_ranks_supply_at_risk(cli):
     assert r["cut"] == ["CN"] and r["cut_names"] == ["China"]
     values = [row["at_risk"]["value"] for row in r["rows"]]
     assert values == sorted(values, reverse=True) and values[0] > 0
+    records = {c["id"]: c for c in load(DATA, "import_dependence.yaml")["commodities"]}
     for row in r["rows"]:
-        rel, shares = figures[row["minerals"][0]]
+        if row["headline"]:
+            rel, shares = figures[row["minerals"][0]]
+        else:  # another published form: its own record's figures
+            form = records[row["commodity"]]
+            rel = next(x for x in form["reliance"] if x["edition"] == r["edition"])
+            shares = next(x for x in form["import_shares"] if x["whole"])
         share = sum(s["percent"] for s in shares["shares"] if s["country"] == "CN")
         assert close(row["cut_share"]["value"], share)
         assert close(row["at_risk"]["value"], nir_number(rel["published"]) * share / 100)
         assert row["at_risk"]["bound"] == ("lower" if rel["published"].startswith(">") else "exact")
     t = r["totals"]
-    assert t["minerals_at_risk"] == sum(len(row["minerals"]) for row in r["rows"])
-    assert t["commodities_at_risk"] == len(r["rows"])
+    assert t["minerals_at_risk"] == len({m for row in r["rows"] for m in row["minerals"]})
+    assert t["commodities_at_risk"] == len({row["commodity"] if row["headline"] else records[row["commodity"]]["part_of"]
+                                            for row in r["rows"]})
     assert t["of"] == 60
+
+
+def test_scenario_counts_a_mineral_once_whatever_its_forms(cli):
+    """China's 58% of magnesium-compound imports is a row of its own; magnesium counts once, the mean is unchanged."""
+    r = run_json(cli, "scenario", "--cut", "CN")
+    compounds = next(row for row in r["rows"] if row["commodity"] == "magnesium compounds")
+    assert (compounds["form"], compounds["headline"], compounds["minerals"]) == ("compounds", False, ["magnesium"])
+    assert close(compounds["at_risk"]["value"], 59 * 58 / 100)
+    metal = next(row for row in r["rows"] + r["unknown"] if row["commodity"] == "aluminum metal")
+    assert metal["minerals"] == ["aluminum"]
+    named = [m for row in r["rows"] for m in row["minerals"]]
+    assert r["totals"]["minerals_at_risk"] == len(set(named)) and r["totals"]["covered"] <= r["totals"]["of"]
+    headline_only = [row for row in r["rows"] if row["headline"]]
+    assert {m for row in headline_only for m in row["minerals"]} < set(named)  # the forms add minerals, once each
 
 
 def test_scenario_mean_is_recomputed_from_the_data(cli):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import yaml
 
@@ -165,3 +167,16 @@ def test_summary_refuses_a_headline_list_the_minerals_file_lacks(cli, data_copy)
     assert r.exit_code == 3  # the data contradicts itself: a data error, not the user's (was 2)
     assert "unknown list '2025-draft'" in r.stderr and "headline count" in r.stderr
     assert "valid lists: 2018, 2022, 2025" in r.stderr
+
+
+def test_summary_counts_the_headline_form_only(cli):
+    """Aluminum metal (60) and magnesium compounds (59) are records of their own; the counts stay on bauxite and
+    magnesium metal, so USGS's headline counts still match."""
+    for edition in ("2024", "2025", "2026"):
+        r = cli("summary", "--edition", edition, "--json").json()
+        assert r["match"] is True, edition
+        text = json.dumps(r)
+        assert "aluminum metal" not in text and "magnesium compounds" not in text and "alumina" not in text
+    r = cli("summary", "--json").json()
+    assert "titanium" in r["at_100"]["minerals"]  # sponge metal 100, not the concentrates' 88
+    assert "aluminum" in r["over_50"]["minerals"] and "magnesium" in r["over_50"]["minerals"]

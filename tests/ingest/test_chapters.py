@@ -23,14 +23,26 @@ def chapters(cli, empty_dir):
 def test_shares_by_category_with_the_whole_marked(chapters):
     doc, _ = chapters
     lists = {s["category"]: s for s in commodity(doc, "aluminum")["import_shares"]}
-    assert set(lists) == {"Aluminum metal: All", "Bauxite"}
-    assert lists["Bauxite"]["whole"] is True and lists["Aluminum metal: All"]["whole"] is False
+    assert set(lists) == {"Bauxite"}
+    assert lists["Bauxite"]["whole"] is True
     bauxite = lists["Bauxite"]
     assert bauxite["period"] == "2021-24" and bauxite["edition"] == 2026
     assert [(s["country"], s["percent"]) for s in bauxite["shares"]] == [
         ("JM", 60), ("TR", 16), ("GY", 9), ("AU", 8), (None, 7)
     ]
     assert bauxite["shares"][-1]["name"] == "Other countries"
+
+
+def test_another_form_is_a_record_of_its_own(chapters):
+    """The ALUMINUM chapter is aluminum metal, a form of aluminum beside the headline bauxite: its own record."""
+    doc, _ = chapters
+    metal = commodity(doc, "aluminum metal")
+    assert (metal["level"], metal["part_of"], metal["minerals"], metal["form"]) == ("form", "aluminum", ["aluminum"], "metal")
+    [shares] = metal["import_shares"]
+    assert shares["category"] == "All" and shares["whole"] is True
+    assert shares["shares"][0] == {"country": "CA", "name": "Canada", "percent": 56}
+    assert "ALUMINUM chapter" in shares["source"]["table"]
+    assert "bauxite" in commodity(doc, "aluminum")["headline"]
 
 
 def test_share_names_and_values_are_cleaned(chapters):

@@ -49,17 +49,25 @@ def test_footnote_digits_and_stray_spaces_are_cleaned(cli, empty_dir):
     doc = load(empty_dir / "import_dependence.yaml")
     niobium = commodity(doc, "niobium")["ranked_sources"][0]["countries"]
     assert niobium == [{"country": "BR", "name": "Brazil"}, {"country": "CA", "name": "Canada"}]
-    aluminum_note = " ".join(commodity(doc, "aluminum")["notes"])
-    assert "ALUMINUM 47 (Canada, United Arab Emirates, Bahrain, China)" in aluminum_note
+    metal = commodity(doc, "aluminum metal")
+    assert metal["ranked_sources"][0]["countries"][-1] == {"country": "CN", "name": "China"}
+    assert reliance(doc, "aluminum metal", 2025)["published"] == "47"
     assert "China3" not in (empty_dir / "import_dependence.yaml").read_text()
     assert reliance(doc, "tellurium", 2025)["published"] == "<25"
 
 
-def test_other_forms_are_noted_not_used(cli, empty_dir):
+def test_other_forms_are_records_of_their_own_not_the_headline(cli, empty_dir):
     run_ingest(cli, FIG2_2026, args=("--data-dir", str(empty_dir)))
     doc = load(empty_dir / "import_dependence.yaml")
     assert reliance(doc, "titanium", 2026)["published"] == "100"  # sponge, not the concentrates' 88
-    assert any("TITANIUM MINERAL CONCENTRATES 88" in n for n in commodity(doc, "titanium")["notes"])
+    concentrates = commodity(doc, "titanium mineral concentrates")
+    assert (concentrates["level"], concentrates["part_of"], concentrates["minerals"]) == ("form", "titanium", ["titanium"])
+    rel = reliance(doc, "titanium mineral concentrates", 2026)
+    assert (rel["published"], rel["form"]) == ("88", "mineral concentrates")
+    assert rel["source"]["table"].startswith("Fig. 2 (net import reliance), row 'TITANIUM MINERAL CONCENTRATES'")
+    assert [c["country"] for c in concentrates["ranked_sources"][0]["countries"]] == ["ZA", "CA", "MG", "MZ"]
+    assert "headline" in commodity(doc, "titanium") and "headline" not in concentrates
+    assert not any("also shows" in n for c in doc["commodities"] for n in c.get("notes", []))
 
 
 def test_rows_of_other_commodities_are_reported_as_skipped(cli, empty_dir):
