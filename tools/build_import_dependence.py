@@ -158,11 +158,25 @@ def curated_reliance(sources: Path) -> dict[str, list[dict]]:
         "rhodium": pgm_unknowns("rhodium"),
         "ruthenium": pgm_unknowns("ruthenium"),
         "phosphate": [
-            unknown(e, "NA", "not published in this edition: phosphate rock is below the cut-off of Fig. 2 and, "
+            unknown(2024, "NA", "not published in this edition: phosphate rock is below the cut-off of Fig. 2 and, "
                     "not being on the 2022 list, absent from the critical-minerals table",
-                    mcs(e, "Fig. 2 (no row); critical-minerals salient table (no row)"),
-                    note=series_note.format("16" if e == 2024 else "18", e - 1), form="phosphate rock")
-            for e in (2024, 2025)
+                    mcs(2024, "Fig. 2 (no row); critical-minerals salient table (no row)"),
+                    note=series_note.format("16", 2023), form="phosphate rock"),
+            {
+                "edition": 2025,
+                "year": 2024,
+                "published": "13",
+                "form": "phosphate rock",
+                "basis": "MCS NIR",
+                "source": mcs(2025, "PHOSPHATE ROCK chapter, Salient Statistics, net import reliance 2024 "
+                              "(estimated), p. 134; not in Fig. 2 (below its cut-off)",
+                              url="https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-phosphate.pdf",
+                              note="Not read from a USGS file: reported by the secondary copy of the chapter whose "
+                              "Import Sources it quotes verbatim (sources/import_reliance/mcs2025_import_sources.csv: "
+                              "'MCS 2025 NIR 16 (2023) and 13 (2024e)'); the NIR itself is in that copy's note, not "
+                              "quoted, so trust it as a paraphrase ([L])."),
+                "note": series_note.format("18", 2024) + " USGS marked 2024 as estimated.",
+            },
         ],
         "boron": [
             unknown(e, "NA", "not found as published: boron (not on the 2022 list) has no row in this edition's "
