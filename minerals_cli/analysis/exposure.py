@@ -27,7 +27,7 @@ from .caveats import basis_caveat, bound_caveat, form_caveat, inherited_note, sh
 from .controls import exposure_links, links, today
 from .groups import CHINA, FEOC_GROUP, ally_citations, country_names, feoc_label, group_members
 from .leading import leader_of
-from .revisions import beside
+from .revisions import beside_editions
 from .scope import edition_or_default
 from .shares import band_of, hhi_span, named_shares, other_share, set_share, share_span, top3_span, unattributed
 from .stats import VALUED, value_at_risk
@@ -76,6 +76,7 @@ class Shared(NamedTuple):
     stats: object = None  # the salient statistics, if the data has them
     origins: dict = {}  # commodity -> its world view: minerals that share a commodity (the lanthanides) share it
     specific: dict = {}  # mineral -> the records more specific than its commodity (supply.specific_index)
+    beside: dict = {}  # per commodity: its editions beside the chapter series, its value: the lanthanides share them
     forms: dict = {}  # mineral -> the records of its other published forms (supply.forms_index)
     form: Optional[str] = None  # the record of the form asked for, if not the headline
 
@@ -132,6 +133,7 @@ def exposures(
         specific=specific_index(imports),
         forms=forms_index(imports),
         form=form,
+        beside={},
     )
     return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
 
@@ -194,8 +196,8 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         caveats=caveats,
         notes=list(shared.notes),
         world=world_view,
-        net_import_value=_net_import_value(shared.stats, commodity.id if commodity else mineral.commodity, nir, rel),
-        **_beside_series(shared.stats, commodity),
+        net_import_value=_valued(shared, commodity.id if commodity else mineral.commodity, nir, rel),
+        revisions=_beside(shared, commodity),
         controls=exposure_links(shared.controls, mineral.id, named_shares(shares) if shares else {},
                                 producers) if shared.controls else [],
         citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations
@@ -334,7 +336,17 @@ def _distinct(*records) -> list:
     return list({r.id: r for r in reversed(records) if r is not None}.values())[::-1]
 
 
-def _beside_series(stats, commodity) -> dict:
-    """The chapter NIR series and each edition's figure beside it (analysis/revisions.py); empty without statistics."""
-    series, revisions = beside(stats, commodity)
-    return {"nir_series": series, "revisions": revisions}
+def _beside(shared: Shared, commodity) -> list:
+    """The commodity's editions beside its chapter series, worked out once per commodity of the run."""
+    key = commodity.id if commodity is not None else None
+    if key not in shared.beside:
+        shared.beside[key] = beside_editions(shared.stats, commodity)
+    return shared.beside[key]
+
+
+def _valued(shared: Shared, commodity: Optional[str], nir, reliance):
+    """`_net_import_value`, once per commodity and reliance of the run (the lanthanides share one)."""
+    key = ("value", commodity, nir, reliance.year if reliance else None)
+    if key not in shared.beside:
+        shared.beside[key] = _net_import_value(shared.stats, commodity, nir, reliance)
+    return shared.beside[key]

@@ -133,6 +133,13 @@ def beside(stats, commodity) -> tuple[list[NirSeries], list[Revision]]:
             pair(commodity.id, commodity.reliance, series, stats.edition, stats.source))
 
 
+def beside_editions(stats, commodity) -> list[Revision]:
+    """Each edition's figure beside the compared series (what exposure shows); empty without statistics."""
+    if stats is None or commodity is None:
+        return []
+    return pair(commodity.id, commodity.reliance, series_of(stats, commodity.id), stats.edition, stats.source)
+
+
 def revisions(imports, stats, chosen: list, list_id: Optional[str] = None) -> RevisionsResult:
     """What the chapter series changed of each edition's figures, for the chosen minerals (a commodity once)."""
     index = commodity_index(imports)

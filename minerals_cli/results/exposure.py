@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from ..dataset.schema import Citation
 from .base import AllySet, Bounded, Cited, Field, FigureLevel, FormOption, PublishedNir, Result, TargetGap
 from .controls import ControlLink
-from .revisions import NirSeries, Revision
+from .revisions import Revision
 from .stats import ValueAtRisk
 from .world import WorldOrigin
 
@@ -129,9 +129,6 @@ class ExposureResult(Result):
     net_import_value: Optional[ValueAtRisk] = Field(None, description="dollars a year of the net-imported part of "
                                                                        "U.S. supply (consumption x price x NIR); null "
                                                                        "without the salient statistics")
-    nir_series: list[NirSeries] = Field([], description="the chapter five-year NIR series of the commodity (MCS 2026 "
-                                                        "Salient Statistics), one per product or form; [] without the "
-                                                        "salient statistics")
     revisions: list[Revision] = Field([], description="each edition's own figure (`trend`) beside the chapter series' "
                                                       "value for its data year: same, revised, filled, differs or not "
                                                       "in the series; the figures above use the edition's own")
