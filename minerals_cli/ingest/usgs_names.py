@@ -151,7 +151,8 @@ LEVELS = {
                                    ("aluminum metal", "aluminum", "Aluminum (metal)"),
                                    ("magnesium compounds", "magnesium", "Magnesium (compounds)"),
                                    ("titanium mineral concentrates", "titanium", "Titanium (mineral concentrates)"))},
-    **{mineral: {"headline": HEADLINE_WHY.format(form=FORMS[mineral], mineral=mineral)} for mineral in ("aluminum", "magnesium", "titanium")},
+    **{mineral: {"headline": HEADLINE_WHY.format(form=FORMS[mineral], mineral=mineral)}
+       for mineral in ("aluminum", "magnesium", "titanium")},
 }
 
 # Where a chapter prints several NIR series, the one whose form the commodity uses:
