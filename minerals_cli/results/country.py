@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from .base import Bounded, Cited, Field, PublishedNir, Result
+from .base import Bounded, Cited, Field, FigureLevel, PublishedNir, Result
 from .controls import ControlLink
 from .world import WorldRole
 
@@ -21,6 +21,8 @@ class CountryMineralRow(Result):
     share_range: Bounded = Field(description="the share as a bounded figure ('>99' is 99 to 100); unknown for a rank")
     rank: int = Field(description="place among the import sources")
     period: str
+    levels: list[FigureLevel] = Field([], description="the record and level each figure comes from (element, "
+                                                     "subgroup, group, form or commodity)")
     reliance: Optional[PublishedNir]
     exposure: Bounded
     leading: bool

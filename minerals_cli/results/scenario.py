@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .base import Bounded, Cited, Field, PublishedNir, Result
+from .base import Bounded, Cited, Field, FigureLevel, PublishedNir, Result
 from .stats import ValueAtRisk
 
 
@@ -22,6 +22,8 @@ class AtRiskRow(Result):
     form: Optional[str] = Field(None, description="the form whose figures these are ('bauxite', 'compounds')")
     headline: bool = Field(True, description="false for a row of another published form of the minerals: it adds "
                                              "no mineral to the counts and nothing to the mean")
+    levels: list[FigureLevel] = Field([], description="the record and level each figure comes from (element, "
+                                                     "subgroup, group, form or commodity)")
     reliance: Optional[PublishedNir]
     period: Optional[str]
     cut: list[CutShare] = Field(description="the cut countries among its import sources")

@@ -32,6 +32,8 @@ def test_country_cn_is_ranked_by_exposure(cli):
     assert len(rare["minerals"]) == 8 and "neodymium" in rare["minerals"] and "terbium" not in rare["minerals"]
     terbium = next(row for row in r["rows"] if row["minerals"] == ["terbium"])
     assert terbium["commodity"] == "terbium" and terbium["share"] == 100 and terbium["exposure"]["value"] == 100
+    assert [(x["figure"], x["level"]) for x in terbium["levels"]] == [("net import reliance", "subgroup"),
+                                                                       ("import shares", "element")]
     assert "erbium" not in r["leading_for"]  # Germany leads erbium (MCS 2026 heavy-rare-earth chapter)
 
 
