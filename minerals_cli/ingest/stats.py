@@ -29,8 +29,9 @@ ESTIMATED = "Estimated."
 def stats_document(release: ReleaseFile, edition: int) -> dict[str, Any]:
     """The salient_statistics.yaml document of a Commodities file (plain data in the schema's field order)."""
     series: dict[tuple, dict[str, Any]] = {}
+    kept = _kept(release)
     for row, line in zip(release.rows, release.lines):
-        if not _critical(row) or not row["Section"].startswith(SECTION):
+        if not row["Section"].startswith(SECTION) or not kept(row):
             continue
         where = f"{release.path}:{line}"
         one, value = _series_of(row, series), _value(row, where)
@@ -49,6 +50,27 @@ def stats_document(release: ReleaseFile, edition: int) -> dict[str, Any]:
         "chapters": [{"chapter": c, "note": n} for c, n in chapters.items()],
         "series": [_compact(one) for one in series.values()],
     }
+
+
+def _kept(release: ReleaseFile):
+    """Which salient-statistics rows are kept: those of USGS's critical-mineral chapters, and those of one of our
+    commodities that has no critical-mineral chapter (helium, strontium: USGS flags them 'No' for 2025).
+
+    A non-critical chapter of a commodity that has a critical one (magnesium compounds beside magnesium metal)
+    is left out, so a commodity's figures stay those of its critical chapter; so are the other gases of the
+    helium chapter.
+    """
+    with_critical, without = set(), set()
+    for row in release.rows:
+        if row["Section"].startswith(SECTION):
+            commodity = _commodity(row["MCS chapter"], row["Commodity"], row["Statistics_detail"])
+            (with_critical if _critical(row) else without).add(commodity)
+    alone = without - with_critical - {None}
+
+    def kept(row) -> bool:
+        return _critical(row) or _commodity(row["MCS chapter"], row["Commodity"], row["Statistics_detail"]) in alone
+
+    return kept
 
 
 def _series_of(row: dict[str, str], series: dict) -> dict[str, Any]:

@@ -88,12 +88,18 @@ def test_a_chapter_with_several_series_is_compared_through_the_editions_form_onl
 
 
 def test_names_that_share_a_commodity_are_one_and_a_commodity_without_series_says_why(cli):
-    got = run_json(cli, "revisions", "Nd", "La", "helium", "platinum group metals")
-    assert [c["commodity"] for c in got["checked"]] == ["rare earths", "helium"]
+    got = run_json(cli, "revisions", "Nd", "La", "uranium", "platinum group metals")
+    assert [c["commodity"] for c in got["checked"]] == ["rare earths", "uranium"]
     assert got["checked"][0]["minerals"] == ["neodymium", "lanthanum"]
-    helium = got["checked"][1]
-    assert helium["series"] is None and helium["compared"] == 0 and "no MCS 2026 chapter series" in helium["unknown"]
+    uranium = got["checked"][1]
+    assert uranium["series"] is None and uranium["compared"] == 0 and "no MCS 2026 chapter series" in uranium["unknown"]
     assert any("platinum group metals" in u for u in got["unknown"])
+
+
+def test_helium_whose_chapter_usgs_flags_not_critical_is_filled_from_its_series(cli):
+    got = run_json(cli, "revisions", "helium")
+    filled = {(p["year"], p["edition"]): (p["published"], p["series_published"]) for p in got["revisions"]}
+    assert filled == {(2023, 2024): ("NA", "E"), (2024, 2025): ("NA", "E")}
 
 
 def test_the_table_says_how_many_changed_and_shows_both_figures(cli):
