@@ -74,9 +74,8 @@ class Shared(NamedTuple):
     world: object = None  # the world_production.yaml records, if the data has them
     controls: list = []  # the export controls that bear on the day (analysis/controls.links)
     stats: object = None  # the salient statistics, if the data has them
-    origins: dict = {}  # commodity -> its world view: minerals that share a commodity (the lanthanides) share it
     specific: dict = {}  # mineral -> the records more specific than its commodity (supply.specific_index)
-    beside: dict = {}  # per commodity: its editions beside the chapter series, its value: the lanthanides share them
+    memo: dict = {}  # figures worked out once per commodity of the run (_once): the lanthanides share them
     forms: dict = {}  # mineral -> the records of its other published forms (supply.forms_index)
     form: Optional[str] = None  # the record of the form asked for, if not the headline
 
@@ -128,12 +127,11 @@ def exposures(
         citations=_shared_citations(countries, allies, targets),
         world=world,
         controls=links(controls, day or today(), country_names(countries)) if controls is not None else [],
-        origins={},
         stats=stats,
         specific=specific_index(imports),
         forms=forms_index(imports),
         form=form,
-        beside={},
+        memo={},
     )
     return [_exposure(shared, mineral, allies, targets) for mineral in minerals]
 
@@ -147,10 +145,10 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
     commodity, rel, shares, nir = supply.commodity, supply.reliance, supply.shares, supply.nir
     options = form_options(shared.commodities, shared.forms, mineral)
     inherited = inherited_note(mineral, supply)
-    key = (commodity.id if commodity is not None else mineral.id, supply.sources_of())
-    if key not in shared.origins:
-        shared.origins[key] = origin(shared.world, mineral, shares, names)
-    world_view, producers = shared.origins[key]
+    cid = commodity.id if commodity is not None else mineral.commodity
+    world_view, producers = _once(shared, ("origin", commodity.id if commodity is not None else mineral.id,
+                                           supply.sources_of()),
+                                  lambda: origin(shared.world, mineral, shares, names))
 
     allied_imports = set_share(shares, allied_codes) if shares else None
     allied = allied_span(nir, allied_imports)
@@ -196,8 +194,9 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         caveats=caveats,
         notes=list(shared.notes),
         world=world_view,
-        net_import_value=_valued(shared, commodity.id if commodity else mineral.commodity, nir, rel),
-        revisions=_beside(shared, commodity),
+        net_import_value=_once(shared, ("value", cid, nir, rel.year if rel else None),
+                               lambda: _net_import_value(shared.stats, cid, nir, rel)),
+        revisions=_once(shared, ("revisions", cid), lambda: beside_editions(shared.stats, commodity)),
         controls=exposure_links(shared.controls, mineral.id, named_shares(shares) if shares else {},
                                 producers) if shared.controls else [],
         citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations
@@ -336,17 +335,8 @@ def _distinct(*records) -> list:
     return list({r.id: r for r in reversed(records) if r is not None}.values())[::-1]
 
 
-def _beside(shared: Shared, commodity) -> list:
-    """The commodity's editions beside its chapter series, worked out once per commodity of the run."""
-    key = commodity.id if commodity is not None else None
-    if key not in shared.beside:
-        shared.beside[key] = beside_editions(shared.stats, commodity)
-    return shared.beside[key]
-
-
-def _valued(shared: Shared, commodity: Optional[str], nir, reliance):
-    """`_net_import_value`, once per commodity and reliance of the run (the lanthanides share one)."""
-    key = ("value", commodity, nir, reliance.year if reliance else None)
-    if key not in shared.beside:
-        shared.beside[key] = _net_import_value(shared.stats, commodity, nir, reliance)
-    return shared.beside[key]
+def _once(shared: Shared, key: tuple, compute):
+    """What `compute()` gives, worked out once per key in a run: the lanthanides share their commodity's."""
+    if key not in shared.memo:
+        shared.memo[key] = compute()
+    return shared.memo[key]

@@ -31,12 +31,8 @@ def unattributed(shares: ImportShares) -> float:
 
 
 def named_shares(shares: ImportShares) -> dict[str, float]:
-    """ISO code -> share, a country printed twice counted once with the sum."""
-    out: dict[str, float] = {}
-    for s in shares.shares:
-        if s.country is not None:
-            out[s.country] = out.get(s.country, 0.0) + s.percent
-    return out
+    """ISO code -> share as printed, a country printed twice counted once with the sum (named_spans' values)."""
+    return {code: span.value for code, span in named_spans(shares).items()}
 
 
 def share_span(share: Share) -> Span:

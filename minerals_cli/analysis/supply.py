@@ -122,22 +122,22 @@ def _depth(record) -> int:
 
 def specific_index(imports: ImportDependenceFile) -> dict[str, list[str]]:
     """Mineral id -> the ids of the records more specific than its commodity, most specific first."""
-    stored = getattr(imports, "specific", None)
-    if stored is not None:
-        return stored()
-    from ..dataset.records import derived  # a validated model (tests, a fresh build): the same index, built here
-
-    return derived("import_dependence", imports.model_dump(mode="json"))["specific"]
+    return _index(imports, "specific")
 
 
 def forms_index(imports: ImportDependenceFile) -> dict[str, list[str]]:
     """Mineral id -> the ids of the records of its other published forms (level 'form'), in file order."""
-    stored = getattr(imports, "forms", None)
+    return _index(imports, "forms")
+
+
+def _index(imports: ImportDependenceFile, name: str) -> dict[str, list[str]]:
+    """An index the stored form keeps (records.derived); a validated model (tests, a fresh build) builds it here."""
+    stored = getattr(imports, name, None)
     if stored is not None:
         return stored()
     from ..dataset.records import derived
 
-    return derived("import_dependence", imports.model_dump(mode="json"))["forms"]
+    return derived("import_dependence", imports.model_dump(mode="json"))[name]
 
 
 def other_forms(minerals: MineralsFile, list_id: str, forms: dict[str, list[str]]) -> dict[str, list[str]]:
