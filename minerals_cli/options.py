@@ -33,7 +33,8 @@ def Argument(**settings: Any) -> Any:
 ALLIES_FLAG = "--allies"  # also the words of a result that says how an ally set was given
 
 
-SHARED = ("FormatOpt", "JsonOpt", "DataDirOpt", "EditionOpt", "ListOpt", "AnyListOpt", "AlliesOpt")
+SHARED = ("FormatOpt", "JsonOpt", "DataDirOpt", "EditionOpt", "ListOpt", "AnyListOpt", "AlliesOpt", "SourcesOpt",
+          "SortOpt", "TopOpt", "ReverseOpt", "WhereOpt")
 
 
 def _shared() -> dict[str, Any]:
@@ -46,8 +47,21 @@ def _shared() -> dict[str, Any]:
     return {
         "FormatOpt": Annotated[
             Format,
-            Option("--format", "-f", help="Output format: table (terminal), json, csv or md.", case_sensitive=False),
+            Option("--format", "-f", help="Output format: table (terminal), json, csv, jsonl (the CSV's records, "
+                   "one JSON object a line) or md.", case_sensitive=False, metavar="FORMAT"),
         ],
+        "SourcesOpt": Annotated[bool, Option("--sources", help="After the answer, every note and every full "
+                                             "citation (JSON always has them).")],
+        "SortOpt": Annotated[Optional[str], Option(
+            "--sort", help="Order the rows by this column of the CSV records: numbers largest first, text A to Z; "
+            "unknown last.", metavar="COLUMN", show_default=False)],
+        "TopOpt": Annotated[Optional[int], Option("--top", help="Keep only the first N rows (after --sort).",
+                                                  metavar="N", show_default=False)],
+        "ReverseOpt": Annotated[bool, Option("--reverse", help="Turn the order round (smallest or Z first).")],
+        "WhereOpt": Annotated[Optional[list[str]], Option(
+            "--where", help="Keep the rows where COLUMN OP VALUE holds (OP: = != > >= < <= ~), e.g. "
+            "'china_share>=50'; repeat to combine; an unknown never passes.", metavar="CONDITION",
+            show_default=False)],
         # A command never reads --json itself: it is folded into --format before the command runs (argv.fold_json).
         "JsonOpt": Annotated[bool, Option("--json", help="Short for --format json.")],
         "DataDirOpt": Annotated[
@@ -96,7 +110,7 @@ def _shared() -> dict[str, Any]:
 
 
 def __getattr__(name: str) -> Any:
-    """FormatOpt, JsonOpt, DataDirOpt, EditionOpt, ListOpt, AnyListOpt, AlliesOpt: built when the Typer app reads them.
+    """The shared options of SHARED: built when the Typer app reads them.
 
     Command signatures name them as `opt.EditionOpt` in postponed annotations,
     so importing a command module (as every run does) costs nothing; only

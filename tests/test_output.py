@@ -80,6 +80,12 @@ def test_every_command_in_every_format(cli, name, fmt):
         assert rows and len({len(r) for r in rows}) == 1
         if name != "validate":  # a valid directory has a header and no problem rows
             assert len(rows) >= 2
+    if fmt is Format.jsonl:
+        records = [json.loads(line) for line in run.stdout.splitlines()]
+        assert all(isinstance(r, dict) for r in records)
+        assert all(not isinstance(v, (dict, list)) for r in records for v in r.values()), "records are flat"
+        header = next(csv.reader(io.StringIO(cli(*EXAMPLES[name], "--format", "csv").stdout)))
+        assert not records or list(dict.fromkeys(k for r in records for k in r)) == header
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))

@@ -31,6 +31,7 @@ def command(
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
     """How exposed U.S. supply of a mineral is: reliance, suppliers, allied share, concentration, gaps.
 
@@ -56,7 +57,7 @@ def command(
     ally, targets, year = ally_set(countries, allies, given_with=ALLIES_FLAG), stated_targets(data.targets), resolve_edition(imports, edition)
     results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year, world=data.optional("world"),
                         controls=data.optional("controls"), stats=data.optional("stats"), form=record)
-    emit(results if every or len(results) > 1 else results[0], view, fmt)
+    emit(results if every or len(results) > 1 else results[0], view, fmt, sources=sources)
 
 
 def _commodity_cell(r) -> str:
@@ -68,111 +69,138 @@ def _commodity_cell(r) -> str:
     return (r.commodity_name or r.commodity or "none") + (" (figures inherited)" if r.inherited else "")
 
 
-def value_note(v) -> str:
-    """The dollar value of the net-imported part of supply, with its year, or why it is unknown."""
+def value_cell(v) -> str:
+    """The dollar value of the net-imported part of supply, with its year; 'unknown' (the reason is a note)."""
     from ..render.cells import millions
 
-    if v.unknown:
-        return f"value of net imports: unknown ({v.unknown})"
-    return f"value of net imports: ${millions(v.value)} million in {v.year} (apparent consumption x price x NIR; see the JSON)"
+    return "unknown" if v.unknown else f"${millions(v.value)} million ({v.year})"
 
 
-def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import cell, linked, nir_text, series_cell, series_notes, shown, source_notes
+def _nir_cell(rel) -> object:
+    """The reliance as printed, its year and edition; an unknown says 'unknown' (its reason is a note)."""
+    if rel is None:
+        return None
+    where = f"{rel.year}, MCS {rel.edition}" + (f", {rel.basis}" if rel.basis != "MCS NIR" else "")
+    return f"{rel.published} ({where})" if rel.value is not None else f"unknown: {rel.published} ({where})"
 
+
+def _gap_cell(g, shown) -> object:
+    from ..render.cells import cell
+
+    gap = shown(g.gap)
+    if gap is None:
+        return None
+    return f"{cell(gap)} ({ {True: 'met', False: 'not met', None: 'met or not: unknown'}[g.met] })"
+
+
+def _controls_cell(controls) -> object:
+    """How many export controls each country has on it, by status: 'China: 4 in force, 1 unknown'."""
+    if not controls:
+        return "none recorded"
+    by_country: dict[str, dict[str, int]] = {}
+    for c in controls:
+        status = c.status.split(" (")[0].split(" until")[0]
+        counts = by_country.setdefault(c.name, {})
+        counts[status] = counts.get(status, 0) + 1
+    return "; ".join(f"{name}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+                     for name, counts in by_country.items())
+
+
+def _facts(r) -> list[list]:
+    """The figures that answer 'how dependent, on whom, how far from the targets', in that order."""
+    from ..render.cells import cell, linked, shown
+
+    names = {x.country: x.name for x in r.sources if x.country}
     facts = [
         ["commodity", _commodity_cell(r)],
         *([["form", f"{r.form} ({'headline' if r.forms[0].record == r.commodity else 'not the headline'}; forms: "
             + ", ".join(o.form or o.record for o in r.forms) + ")"]] if r.forms else []),
-        ["net import reliance, % of consumption", nir_text(r.reliance)],
+        ["net import reliance, % of consumption", _nir_cell(r.reliance)],
         ["domestic share, %", shown(r.domestic_share)],
-        [f"allied share of supply, % (allies: {r.allies.spec})", shown(r.allied_share)],
+        ["allied share of supply, %", shown(r.allied_share)],
         ["allied share of imports, %", shown(r.allied_import_share)],
         ["China share of imports, %", linked(r.china, r.china.share)],
         ["exposure to China, pp of consumption", linked(r.china, r.china.exposure)],
         ["FEOC share of imports, %", linked(r.feoc, r.feoc.share)],
         ["exposure to FEOC, pp of consumption", linked(r.feoc, r.feoc.exposure)],
-        ["leading import source", ", ".join(r.leading) or None],
+        ["leading import source", ", ".join(names.get(code, code) for code in r.leading) or None],
     ]
     if r.concentration is not None:
         c = r.concentration
         facts += [
             ["HHI of import sources (0-10,000)", shown(c.hhi)],
             ["top-3 share of imports, %", shown(c.top3)],
-            ["concentration", c.band + (f" ('Other' {cell(c.other_excluded)}% excluded)" if c.other_excluded else "")],
+            ["concentration", c.band + (f" ('Other' {cell(c.other_excluded)}% left out)" if c.other_excluded else "")],
         ]
     else:
         facts.append(["HHI and top-3 share", None])
-    tables = [Table(f"{r.name}: exposure of U.S. supply", ["figure", "value"], facts)]
+    facts += [[f"gap to the {cell(g.value)}% target, pp of supply", _gap_cell(g, shown)] for g in r.gaps]
+    if r.world is not None:
+        facts.append([f"China share of world {r.world.detail.lower()} {r.world.year}, %", shown(r.world.china)])
+    if r.net_import_value is not None:
+        facts.append(["value of net imports", value_cell(r.net_import_value)])
+    facts.append(["export controls (status today)", _controls_cell(r.controls)])
+    return facts
+
+
+def _sources_table(r, shown) -> Table:
+    """The import sources with their exposure and, where the data has it, their share of world production."""
+    s, w = r.import_shares, r.world
+    world = {x.country: x for x in w.sources} if w is not None else {}
+    columns = ["rank", "country", "code", "share of imports %", "exposure, pp", "allied", "FEOC"]
+    rows = [[x.rank, x.name, x.country or "—", shown(x.share_range), shown(x.exposure), x.allied, x.feoc]
+            for x in r.sources]
+    if w is not None:
+        columns.append(f"world {w.stage} %")
+        for row, x in zip(rows, r.sources):
+            row.append(shown(world[x.country].world_share) if x.country in world else "—")
+        if not any(x.country == "CN" for x in r.sources):
+            rows.append(["—", "China (not named)", "CN", "0 to Other", "—", False, True, shown(w.china)])
+    return Table(f"Import sources {s.period} (MCS {s.edition})"
+                 + (f"; world {w.detail.lower()} {w.year}" if w is not None else ""), columns, rows)
+
+
+def view(r) -> View:
+    """The answer (figures, suppliers, gaps), then its caveats and sources; the rest behind --sources."""
+    from ..render.cells import series_cell, series_notes, shown
+
+    tables = [Table(f"{r.name}: exposure of U.S. supply", ["figure", "value"], _facts(r))]
     if r.import_shares is not None:
-        s = r.import_shares
-        rows = [
-            [x.rank, x.name, x.country or "—", shown(x.share_range), shown(x.exposure), x.allied, x.feoc] for x in r.sources
-        ]
-        tables.append(
-            Table(
-                f"Import sources {s.period} (MCS {s.edition}) and exposure",
-                ["rank", "country", "code", "share of imports %", "exposure, pp of consumption", "allied", "FEOC"],
-                rows,
-            )
-        )
+        tables.append(_sources_table(r, shown))
     elif r.ranked_sources is not None:
         k = r.ranked_sources
-        rows = [[c.rank, c.name, c.country, None, None] for c in k.countries]
-        tables.append(
-            Table(
-                f"Major import sources {k.period} (MCS {k.edition}), ranked, no shares published",
-                ["rank", "country", "code", "share of imports %", "exposure, pp of consumption"],
-                rows,
-            )
-        )
+        tables.append(Table(f"Major import sources {k.period} (MCS {k.edition}), ranked, no shares published",
+                            ["rank", "country", "code"], [[c.rank, c.name, c.country] for c in k.countries]))
     for part in r.category_shares:
-        tables.append(
-            Table(
-                f"Import shares of part of the commodity: {part.category}, {part.period} (MCS {part.edition})",
-                ["country", "code", "share of these imports %"],
-                [[x.name, x.country or "—", x.percent] for x in part.shares],
-            )
-        )
-    if r.world is not None:
-        w = r.world
-        rows = [[s.name, s.country or "—", s.import_share, shown(s.world_share),
-                 {True: "yes", False: "none recorded", None: "unknown"}[s.produces]] for s in w.sources]
-        if not any(s.country == "CN" for s in w.sources):
-            rows.append(["China (not a named import source)", "CN", "not named", shown(w.china), "—"])
-        tables.append(
-            Table(
-                f"Origin: world {w.detail.lower()} {w.year} beside the import sources (world HHI {shown(w.hhi)})",
-                ["country", "code", "share of imports %", "share of world %", "produces at this stage"],
-                rows,
-            )
-        )
+        tables.append(Table(f"Import shares of part of the commodity: {part.category}, {part.period} "
+                            f"(MCS {part.edition})", ["country", "code", "share of these imports %"],
+                            [[x.name, x.country or "—", x.percent] for x in part.shares]))
     if r.trend:
         later = {(p.edition, p.year): p for p in r.revisions} if any(p.series for p in r.revisions) else {}
-        tables.append(
-            Table(
-                f"Net import reliance by edition of {r.commodity_name}"
-                + (f", beside the MCS {r.revisions[0].series_edition} chapter series" if later else ""),
-                ["edition", "year", "published", "bound", "form"] + (["chapter series"] if later else []),
-                [[t.edition, t.year, t.published, t.bound, t.form or "—"]
-                 + ([series_cell(later.get((t.edition, t.year)))] if later else []) for t in r.trend],
-            )
-        )
-    tables.append(
-        Table(
-            "Gaps to the targets (percentage points of supply)",
-            ["target", "allied share %", "gap", "met", "verified"],
-            [[f"{cell(g.value)}%", shown(r.allied_share), shown(g.gap), g.met, g.verified] for g in r.gaps],
-        )
-    )
-    notes = [f"unknown: {u}" for u in r.unknown] + _revised_note(r)
-    if r.net_import_value is not None:
-        notes.append(value_note(r.net_import_value))
-    notes += [f"export control by {c.name} ({c.role}): {c.measure}, {c.kind} ({c.scope}): {c.status}"
-              + (f" ({c.status_note})" if c.status_note else "") for c in r.controls]
-    notes += [r.allies.note] + r.caveats + ([r.world.caveat] if r.world else []) + r.notes + source_notes(r.citations)
-    return View(tables, notes + series_notes(r.revisions))
+        tables.append(Table(
+            f"Net import reliance by edition" + (f", beside the MCS {r.revisions[0].series_edition} chapter series"
+                                                 if later else ""),
+            ["edition", "year", "published", "bound", "form"] + (["chapter series"] if later else []),
+            [[t.edition, t.year, t.published, t.bound, t.form or "—"]
+             + ([series_cell(later.get((t.edition, t.year)))] if later else []) for t in r.trend]))
+    value = r.net_import_value
+    notes = [f"unknown: {u}" for u in r.unknown] + _revised_note(r) + _unverified_note(r.gaps)
+    if value is not None and value.unknown:
+        notes.append(f"value of net imports unknown: {value.unknown}")
+    more = [f"allies: {r.allies.note}"] + r.caveats + ([r.world.caveat] if r.world else [])
+    if value is not None and not value.unknown:
+        more.append(f"value of net imports = apparent consumption x price x NIR: {value.conversion}")
+    more += [f"export control by {c.name} ({c.role}): {c.measure}, {c.kind} ({c.scope}): {c.status}"
+             + (f" ({c.status_note})" if c.status_note else "") for c in r.controls]
+    return View(tables, notes, r.citations, more + r.notes + series_notes(r.revisions))
+
+
+def _unverified_note(gaps) -> list[str]:
+    """One line for targets no primary source states (the full notes are behind --sources)."""
+    unverified = [f"{g.value:g}%" for g in gaps if g.verified is False]
+    if not unverified:
+        return []
+    return [f"the {' and '.join(unverified)} targets are unverified: no primary source states them"]
 
 
 def _revised_note(r) -> list[str]:

@@ -26,56 +26,63 @@ def emit(
     fmt: Format,
     out=None,
     table_writer: Optional[Callable[..., None]] = None,
+    sources: bool = False,
 ) -> None:
     """Write `result` to stdout (or `out`) in `fmt`, in one piece (streams.write_out).
 
-    A list of results (a batch) is one JSON list; the other formats show each result's view in turn.
+    A list of results (a batch) is one JSON list, and one list of records in
+    CSV and JSON lines; the other formats show each result's view in turn.
+    `sources` (--sources) shows every note and every full citation too.
     """
     from ..streams import write_out
 
     stream = sys.stdout if out is None else out
-    write_out(render(result, view, fmt, stream, table_writer), stream)
+    write_out(render(result, view, fmt, stream, table_writer, sources), stream)
 
 
-def render(result: Any, view: Callable[[Any], View], fmt: Format, stream=None, table_writer=None) -> str:
+def render(result: Any, view: Callable[[Any], View], fmt: Format, stream=None, table_writer=None,
+           sources: bool = False) -> str:
     """The text of `result` in `fmt`, laid out for `stream` (a terminal gets colour; a narrow encoding, ASCII JSON).
 
-    JSON is the result model; the other formats show `view(result)` with
-    every control character of the data made visible (cells.printable), so
-    a data file cannot send escape sequences to a terminal.
+    JSON is the result model; CSV and JSON lines its records (`to_records`);
+    the other formats show `view(result)` with every control character of
+    the data made visible (cells.printable), so a data file cannot send
+    escape sequences to a terminal.
     """
     from ..streams import encodes
 
     if fmt is Format.json:
         text = to_json(result)
         return (text if encodes(text, stream) else to_json(result, ascii=True)) + "\n"
-    terminal = stream if stream is not None and not plain_output(stream) else None
     results = result if isinstance(result, list) else [result]
-    return "\n".join(_text(one, view, fmt, terminal, table_writer) for one in results)
+    if fmt in (Format.csv, Format.jsonl):
+        from .text import write_csv, write_jsonl
+
+        out = io.StringIO()
+        (write_csv if fmt is Format.csv else write_jsonl)([r for one in results for r in one.to_records()], out)
+        return out.getvalue()
+    terminal = stream if stream is not None and not plain_output(stream) else None
+    return "\n".join(_text(one, view, fmt, terminal, table_writer, sources) for one in results)
 
 
-def _text(result: Any, view: Callable[[Any], View], fmt: Format, terminal, table_writer) -> str:
+def _text(result: Any, view: Callable[[Any], View], fmt: Format, terminal, table_writer, full: bool) -> str:
     from .cells import printable_view
 
     out = io.StringIO()
-    if fmt is Format.csv:
-        from .text import write_csv
-
-        write_csv(printable_view(view(result)), out)
-    elif fmt is Format.md:
+    if fmt is Format.md:
         from .text import write_markdown
 
-        write_markdown(printable_view(view(result)), out)
+        write_markdown(printable_view(view(result)), out, full=full)
     elif table_writer is not None:
         table_writer(result, out, terminal)
     elif terminal is None:
         from .text import write_plain
 
-        write_plain(printable_view(view(result)), out)
+        write_plain(printable_view(view(result)), out, full=full)
     else:
         from .rich_table import write_rich
 
-        write_rich(printable_view(view(result)), out, terminal)
+        write_rich(printable_view(view(result)), out, terminal, full=full)
     return out.getvalue()
 
 

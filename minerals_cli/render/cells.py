@@ -111,7 +111,7 @@ def printable_view(view):
 
     tables = [Table(printable(t.title), [printable(c) for c in t.columns], [[clean(v) for v in row] for row in t.rows])
               for t in view.tables]
-    return View(tables, [printable(n) for n in view.notes])
+    return View(tables, [printable(n) for n in view.notes], view.sources, [printable(n) for n in view.more])
 
 
 def series_cell(p) -> str:

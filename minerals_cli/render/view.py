@@ -1,4 +1,4 @@
-"""What a command shows of a result, independent of the format: tables of cells, then notes.
+"""What a command shows of a result, independent of the format: tables of cells, then notes and sources.
 
 Also where the choice between plain text and a rich table is made, since
 both the table writers and the chart need it.
@@ -17,6 +17,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    jsonl = "jsonl"
     md = "md"
 
 
@@ -29,10 +30,18 @@ class Table(NamedTuple):
 
 
 class View(NamedTuple):
-    """What a command shows of its result: tables first, then notes."""
+    """What a command shows of its result: tables first, then its few caveats, then numbered sources.
+
+    `notes` are the caveats that change how to read the figures, shown
+    under the tables; `more` are the rest, and `sources` the cited items
+    (each with `what` and `source`, a Citation): shown in full with
+    --sources (render/evidence.py).  JSON always carries all of them.
+    """
 
     tables: list[Table]
     notes: list[str]
+    sources: Sequence[Any] = ()
+    more: Sequence[str] = ()
 
 
 def plain_output(out) -> bool:

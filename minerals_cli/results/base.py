@@ -51,6 +51,9 @@ class Result:
     _floats: frozenset[str] = frozenset()
     _descriptions: dict[str, Optional[str]] = {}
     _annotations: dict[str, str] = {}
+    # A table-shaped result names the field of its rows: one record per row (`record_of`), and
+    # what --sort, --top and --where order and filter (query.py).
+    _rows: Optional[str] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -112,6 +115,24 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON data, fields in their declared order: what `--json` prints."""
         return {name: _plain(self.__dict__[name]) for name in self._fields}
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The result's primary records: flat rows of numbers, text, true/false or None (CSV, JSON lines, pandas).
+
+        A bounded figure `x` is four columns (`x`, `x_bound`, `x_low`,
+        `x_high`; results/records.py); unknown is None, never 0.
+        """
+        if self._rows is None:
+            raise NotImplementedError(f"{type(self).__name__} has no records")
+        return [self.record_of(row) for row in getattr(self, self._rows)]
+
+    def record_of(self, row: Any) -> dict[str, Any]:
+        """One row of a table-shaped result as a flat record."""
+        raise NotImplementedError(f"{type(self).__name__} has no records")
+
+    def replace(self, **changes: Any) -> "Result":
+        """A copy with some fields changed (results are frozen)."""
+        return type(self)(**{**self.__dict__, **changes})
 
     @classmethod
     def field_info(cls) -> dict[str, tuple[str, Optional[str]]]:

@@ -133,3 +133,26 @@ class ExposureResult(Result):
                                                       "value for its data year: same, revised, filled, differs or not "
                                                       "in the series; the figures above use the edition's own")
     citations: list[Cited]
+
+    def to_records(self) -> list[dict]:
+        """One record per import source (a mineral with no share list: one per ranked source, or one without a
+        source): the mineral's own figures on every row, then the source's share and exposure."""
+        from .records import bounded, nir
+
+        head = {"mineral": self.mineral, "name": self.name, "form": self.form, **nir(self.reliance),
+                **bounded("allied_share", self.allied_share), **bounded("china_share", self.china.share)}
+        if self.sources:
+            basis = self.import_shares
+            return [{**head, "shares_edition": basis.edition, "shares_period": basis.period, "rank": x.rank,
+                     "country": x.country, "country_name": x.name, **bounded("share", x.share_range),
+                     **bounded("exposure", x.exposure), "allied": x.allied, "feoc": x.feoc, "leading": x.leading}
+                    for x in self.sources]
+        ranked = self.ranked_sources
+        if ranked is not None:
+            return [{**head, "shares_edition": ranked.edition, "shares_period": ranked.period, "rank": c.rank,
+                     "country": c.country, "country_name": c.name, **bounded("share", None),
+                     **bounded("exposure", None), "allied": None, "feoc": None, "leading": c.rank == 1}
+                    for c in ranked.countries]
+        return [{**head, "shares_edition": None, "shares_period": None, "rank": None, "country": None,
+                 "country_name": None, **bounded("share", None), **bounded("exposure", None), "allied": None,
+                 "feoc": None, "leading": None}]
