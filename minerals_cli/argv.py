@@ -45,6 +45,8 @@ def parse(args: list[str], spec: dict[str, Any], environ=os.environ) -> Optional
         return None
     if args[0] == "--help":
         return ("help", None, {})
+    if args == ["--version"]:
+        return ("version", None, {})
     command = spec["commands"].get(args[0])
     if command is None:
         return None
@@ -202,6 +204,20 @@ def run(command: str, values: dict[str, Any]) -> int:
 
     module = import_module(f".commands.{command.replace('-', '_')}", __package__)
     module.command(**values)
+    return 0
+
+
+def show_version(out=None) -> int:
+    """'minerals 0.1.0': the version of the installed package."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .streams import write_out
+
+    try:
+        number = version("minerals")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        number = "unknown (not installed)"
+    write_out(f"minerals {number}\n", out)
     return 0
 
 

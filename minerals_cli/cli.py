@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import Path
-from typing import Any, Callable, Optional, get_args, get_origin
+from typing import Annotated, Any, Callable, Optional, get_args, get_origin
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -84,6 +84,15 @@ def _help_page(command: Optional[str]) -> Optional[str]:
     return page.getvalue()
 
 
+def _show_version(asked: bool) -> None:
+    """--version: the installed version, then exit (read before any command)."""
+    if asked:
+        from .argv import show_version
+
+        show_version()
+        raise typer.Exit(0)
+
+
 def build_app(callbacks: Optional[dict[str, Callable]] = None) -> typer.Typer:
     """The app, each command's function from its module (or from `callbacks`, for tests that watch the calls).
 
@@ -91,6 +100,12 @@ def build_app(callbacks: Optional[dict[str, Callable]] = None) -> typer.Typer:
     """
     app = typer.Typer(cls=MineralsGroup, name="minerals", help=HELP, no_args_is_help=True,
                       pretty_exceptions_enable=False, rich_markup_mode=None)
+
+    @app.callback()
+    def group(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
+                                                    callback=_show_version, is_eager=True)] = False) -> None:
+        """How dependent is the United States on imported critical minerals?"""
+
     for name in COMMANDS:
         module = import_module(f".commands.{name.replace('-', '_')}", __package__)
         callback = (callbacks or {}).get(name, module.command)
@@ -124,7 +139,7 @@ def describe(application: typer.Typer = app) -> dict[str, Any]:
         context = click.Context(command, info_name=name, parent=root)
         module = import_module(f".commands.{name.replace('-', '_')}", __package__)
         commands[name] = {
-            "usage": " ".join(command.collect_usage_pieces(context)),
+            "usage": _usage(command.params),
             "help": command.help or "",
             "short_help": module.SHORT_HELP,
             "defaults": _help_defaults(module.command),
@@ -148,6 +163,40 @@ def _help_defaults(callback: Callable) -> dict[str, str]:
     return {**DEFAULTS, **getattr(callback, "help_defaults", {})}
 
 
+# What a value is called in usage lines and help, by parameter name (otherwise the name in capitals):
+# 'NAME...' and '--list LIST' read better than typer's '[names]...' and '--list <str>'.
+METAVARS = {"names": "NAME", "list_id": "LIST", "data_dir": "DIR", "directory": "DIR", "files": "FILE",
+            "output": "FILE", "world": "FILE", "stats": "FILE", "series": "KIND", "cut": "COUNTRY", "target": "PERCENT"}
+
+
+def _metavar(param) -> str:
+    return METAVARS.get(param.name, param.name.upper())
+
+
+def _usage(params) -> str:
+    """'[OPTIONS] NAME [NAME]...': each argument by its metavar, optional ones in brackets."""
+    pieces = ["[OPTIONS]"]
+    for p in params:
+        if p.param_type_name != "argument" or p.hidden:
+            continue
+        word = _metavar(p)
+        word = word if p.required else f"[{word}]"
+        pieces.append(word + ("..." if p.nargs == -1 else ""))
+    return " ".join(pieces)
+
+
+def _help_term(param, record) -> list[str]:
+    """The help line's term with a readable metavar ('--list LIST', 'NAME...') in place of typer's type names."""
+    import re
+
+    term, text = record
+    if param.param_type_name == "argument":
+        term = _metavar(param) + ("..." if param.nargs == -1 else "")
+    else:
+        term = re.sub(r" <[^>]*>$", " " + _metavar(param), term)
+    return [term, text]
+
+
 def _param(param, context) -> dict[str, Any]:
     info = param.type_descriptor.parameter_info
     annotation, many = _unwrap(param.type_descriptor.annotation)
@@ -163,7 +212,7 @@ def _param(param, context) -> dict[str, Any]:
         "default": _plain(param.default),
         "envvar": param.envvar,
         "type": _type_name(annotation),
-        "help_record": list(param.get_help_record(context) or ("", "")),
+        "help_record": _help_term(param, param.get_help_record(context) or ("", "")),
     }
     if entry["type"] == "enum":
         entry.update(enum=f"{annotation.__module__}:{annotation.__qualname__}",

@@ -56,7 +56,7 @@ def main(args: list[str] | None = None) -> None:
 
 def quick(args: list[str]) -> int | None:
     """The exit code of a command line the quick path answers, or None for the Typer app."""
-    from .argv import load_spec, parse, run, show_help
+    from .argv import load_spec, parse, run, show_help, show_version
     from .errors import MineralsError, report
 
     spec = load_spec()
@@ -65,6 +65,8 @@ def quick(args: list[str]) -> int | None:
         return None
     what, command, values = parsed
     try:
+        if what == "version":
+            return show_version()
         return show_help(spec, command) if what == "help" else run(command, values)
     except MineralsError as exc:
         return report(exc)

@@ -187,3 +187,21 @@ def test_without_the_command_table_the_typer_app_answers_everything(cli, monkeyp
     assert quick.exit_code == 0 and quick.json() == cli("exposure", "lithium", "--json").json()
     monkeypatch.setattr(argv, "SPEC_FILE", tmp_path / "missing.json")
     assert cli("--help").stdout.startswith("Usage: minerals [OPTIONS] COMMAND")
+
+
+def test_version_is_the_installed_package_s_through_both_paths(cli):
+    from importlib.metadata import version
+
+    assert argv.parse(["--version"], SPEC, environ={})[0] == "version"
+    quick = cli("--version")
+    assert quick.exit_code == 0 and quick.stdout == f"minerals {version('minerals')}\n"
+    typer_run = cli("--version", "list")  # not the quick path's form: the Typer app answers, the same way
+    assert typer_run.exit_code == 0 and typer_run.stdout == quick.stdout
+
+
+def test_help_names_values_by_what_they_are_not_by_their_python_type(cli):
+    page = cli("exposure", "--help").stdout
+    assert "Usage: minerals exposure [OPTIONS] [NAME]..." in page
+    assert "-l, --list LIST" in page and "--data-dir DIR" in page and "-f, --format FORMAT" in page
+    assert not any(t in page for t in ("<str>", "<int>", "<list[", "<dir>", "<file>")), page
+    assert "--version  " in cli("--help").stdout
