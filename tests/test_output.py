@@ -104,3 +104,37 @@ def test_a_terminal_table_shows_brackets_in_titles_cells_and_notes_as_text():
     write_rich(View([Table("All [whole commodity]", ["a", "b"], [["[bold]x", None]])], ["see [1]"]), out, out)
     text = out.getvalue()
     assert "All [whole commodity]" in text and "[bold]x" in text and "note: see [1]" in text and "unknown" in text
+
+
+# Lines every table-shaped and one-mineral command is read with, beyond EXAMPLES: a piped line is never over 120.
+WIDE_LINES = [["exposure", "gallium"], ["exposure", "rare earths"], ["exposure", "uranium"], ["gaps"],
+              ["country", "CA"], ["scenario", "--cut", "CN", "--cut", "RU"], ["controls", "--as-of", "2026-01-15"],
+              ["revisions"], ["show", "rare earths"], ["diff", "2018", "2025"]]
+
+
+@pytest.mark.parametrize("line", [EXAMPLES[n] for n in sorted(EXAMPLES)] + WIDE_LINES, ids=" ".join)
+def test_piped_table_lines_are_at_most_120_characters(cli, line):
+    run = cli(*line)
+    assert run.exit_code == 0, run.stderr
+    long = [x for x in run.stdout.splitlines() if len(x) > 120]
+    assert not long, f"{len(long)} lines over 120, e.g. {long[0]!r}"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_records_keep_numbers_numbers_and_unknown_empty(cli, name):
+    """A column with a number in it holds only numbers or nothing: never '100 (2025, MCS 2026)' or 'unknown'."""
+    records = [json.loads(line) for line in cli(*EXAMPLES[name], "--format", "jsonl").stdout.splitlines()]
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    numeric = [c for c in columns if any(_is_number(r.get(c)) for r in records)]
+    for c in numeric:
+        mixed = [r[c] for r in records if r.get(c) is not None and not _is_number(r[c])]
+        assert not mixed, f"{name}: column {c} mixes numbers and {mixed[:3]}"
+    assert not any(v == "unknown" for r in records for v in r.values()), "unknown is an empty cell, not a word"
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(io.StringIO(cli(*EXAMPLES[name], "--format", "csv").stdout))
+    for c in numeric:
+        assert pandas.api.types.is_numeric_dtype(frame[c]), f"{name}: pandas reads {c} as {frame[c].dtype}"
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

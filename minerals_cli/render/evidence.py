@@ -72,6 +72,8 @@ def _reference(n: int, publication: str, cited: list[Any], width: int) -> str:
     """'[n] publication: part; part' on one line, the parts it has no room for counted."""
     parts = list(dict.fromkeys(p for p in (_part(c.source.table) for c in cited) if p))
     line = f"[{n}] {publication}"
+    if len(line) > width:  # a publication named at length: its full name is one flag away
+        return line[: width - 1].rstrip() + "…"
     for i, part in enumerate(parts):
         rest = len(parts) - i - 1
         candidate = line + (": " if i == 0 else "; ") + part
