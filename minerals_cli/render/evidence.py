@@ -78,8 +78,10 @@ def _reference(n: int, publication: str, cited: list[Any], width: int) -> str:
         rest = len(parts) - i - 1
         candidate = line + (": " if i == 0 else "; ") + part
         tail = f"; and {rest} more" if rest else ""
-        if len(candidate) + len(tail) > width and i:
-            return line + f"; and {len(parts) - i} more"
+        if len(candidate) + len(tail) > width:
+            if i:
+                return line + f"; and {len(parts) - i} more"
+            return candidate[: width - 1].rstrip() + "…"
         line = candidate
     return line
 
