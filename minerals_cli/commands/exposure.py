@@ -60,13 +60,26 @@ def command(
     emit(results if every or len(results) > 1 else results[0], view, fmt, sources=sources)
 
 
+_SHORT_FIGURE = {"net import reliance": "NIR", "import shares": "shares"}
+
+
 def _commodity_cell(r) -> str:
-    """The commodity, and where a figure comes from a more specific record, which record gives which figure."""
-    specific = [x for x in r.levels if x.level in ("subgroup", "element")]
-    if specific:
-        short = {"net import reliance": "NIR", "import shares": "shares"}
-        return "; ".join(f"{x.name} ({x.level} {short.get(x.figure, x.figure)})" for x in r.levels)
+    """The commodity, or where figures come from records more specific than it, the level of each figure."""
+    if _specific(r):
+        return "; ".join(f"{x.level} {_SHORT_FIGURE.get(x.figure, x.figure)}" for x in r.levels) + " (see note)"
     return (r.commodity_name or r.commodity or "none") + (" (figures inherited)" if r.inherited else "")
+
+
+def _specific(r) -> bool:
+    return any(x.level in ("subgroup", "element") for x in r.levels)
+
+
+def _levels_note(r) -> list[str]:
+    """Which record gives which figure, where that is not simply the mineral's commodity."""
+    if not _specific(r):
+        return []
+    return ["figures from: " + "; ".join(f"{_SHORT_FIGURE.get(x.figure, x.figure)}: {x.name} ({x.level})"
+                                         for x in r.levels)]
 
 
 def value_cell(v) -> str:
@@ -117,7 +130,7 @@ def _facts(r) -> list[list]:
             + ", ".join(o.form or o.record for o in r.forms) + ")"]] if r.forms else []),
         ["net import reliance, % of consumption", _nir_cell(r.reliance)],
         ["domestic share, %", shown(r.domestic_share)],
-        ["allied share of supply, %", shown(r.allied_share)],
+        [f"allied share of supply, % ({r.allies.spec})", shown(r.allied_share)],
         ["allied share of imports, %", shown(r.allied_import_share)],
         ["China share of imports, %", linked(r.china, r.china.share)],
         ["exposure to China, pp of consumption", linked(r.china, r.china.exposure)],
@@ -178,13 +191,14 @@ def view(r) -> View:
     if r.trend:
         later = {(p.edition, p.year): p for p in r.revisions} if any(p.series for p in r.revisions) else {}
         tables.append(Table(
-            f"Net import reliance by edition" + (f", beside the MCS {r.revisions[0].series_edition} chapter series"
+            f"Net import reliance by edition of {r.commodity_name}" + (f", beside the MCS {r.revisions[0].series_edition} chapter series"
                                                  if later else ""),
             ["edition", "year", "published", "bound", "form"] + (["chapter series"] if later else []),
             [[t.edition, t.year, t.published, t.bound, t.form or "—"]
              + ([series_cell(later.get((t.edition, t.year)))] if later else []) for t in r.trend]))
     value = r.net_import_value
-    notes = [f"unknown: {u}" for u in r.unknown] + _revised_note(r) + _unverified_note(r.gaps)
+    notes = ([r.inherited] if r.inherited else []) + _levels_note(r) + [f"unknown: {u}" for u in r.unknown]
+    notes += _revised_note(r) + _unverified_note(r.gaps)
     if value is not None and value.unknown:
         notes.append(f"value of net imports unknown: {value.unknown}")
     more = [f"allies: {r.allies.note}"] + r.caveats + ([r.world.caveat] if r.world else [])

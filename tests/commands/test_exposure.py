@@ -7,6 +7,9 @@ The span arithmetic itself is tested in tests/analysis/test_bounds.py.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 
 import pytest
@@ -286,15 +289,28 @@ def test_unverified_target_note_is_printed_wherever_a_gap_is(cli):
     for fmt in ("table", "md"):
         run = cli("exposure", "cobalt", "--format", fmt)
         assert run.exit_code == 0
-        assert "allied-50-2030 (50%) is unverified" in run.stdout
-        assert "allied-90-2030 (90%) is unverified" in run.stdout
+        assert "the 50% and 90% targets are unverified" in run.stdout
+        assert "allied-50-2030 (50%) is unverified" not in run.stdout  # the full note is one flag away
+        full = cli("exposure", "cobalt", "--format", fmt, "--sources").stdout
+        assert "allied-50-2030 (50%) is unverified" in full and "allied-90-2030 (90%) is unverified" in full
 
 
-def test_csv_is_one_rectangle(cli):
-    run = cli("exposure", "lithium", "--format", "csv")
-    assert run.exit_code == 0
-    lines = run.stdout.strip().splitlines()
-    assert lines[0] == "figure,value" and len(lines) > 5
+def test_csv_has_one_record_per_import_source_with_the_mineral_s_figures_on_each(cli):
+    r = exposure_json(cli, "lithium")
+    rows = list(csv.DictReader(io.StringIO(cli("exposure", "lithium", "--format", "csv").stdout)))
+    assert [row["country_name"] for row in rows] == [s["name"] for s in r["sources"]]
+    for row, source in zip(rows, r["sources"]):
+        assert float(row["share"]) == source["share_range"]["value"] and row["share_bound"] == source["share_range"]["bound"]
+        assert float(row["exposure_low"]) == source["exposure"]["low"]
+        assert row["nir_published"] == r["reliance"]["published"] and float(row["nir"]) == r["reliance"]["value"]
+        assert row["country"] == (source["country"] or "")
+
+
+def test_csv_of_a_mineral_without_shares_still_has_its_row(cli):
+    """Ranked sources only (cesium): one row per ranked source, the share an empty cell, never 0."""
+    rows = list(csv.DictReader(io.StringIO(cli("exposure", "cesium", "--format", "csv").stdout)))
+    assert rows and all(row["share"] == "" and row["share_bound"] == "unknown" for row in rows)
+    assert rows[0]["rank"] == "1" and rows[0]["leading"] == "True"
 
 
 # --------------------------------------------------------------------------
@@ -346,9 +362,14 @@ def test_a_batch_is_one_json_list_with_one_result_per_line(cli):
     assert '"mineral": "cobalt"' in lines[1]
 
 
-def test_a_batch_table_shows_each_minerals_view_in_turn(cli):
-    out = cli("exposure", "cobalt", "lithium", "-f", "csv").stdout
-    assert out.index("commodity,Cobalt") < out.index("commodity,Lithium")
+def test_a_batch_shows_each_minerals_view_in_turn_and_one_csv_of_all_records(cli):
+    out = cli("exposure", "cobalt", "lithium").stdout
+    assert out.index("cobalt: exposure") < out.index("lithium: exposure")
+    rows = list(csv.DictReader(io.StringIO(cli("exposure", "cobalt", "lithium", "-f", "csv").stdout)))
+    minerals = [row["mineral"] for row in rows]
+    assert minerals == sorted(minerals) and set(minerals) == {"cobalt", "lithium"}
+    lines = cli("exposure", "cobalt", "lithium", "-f", "jsonl").stdout.splitlines()
+    assert [json.loads(x)["mineral"] for x in lines] == minerals
 
 
 @pytest.mark.parametrize(
@@ -480,7 +501,9 @@ def test_the_table_names_the_records_a_lanthanide_s_figures_come_from(cli):
     run = cli("exposure", "terbium")
     assert run.exit_code == 0
     commodity = next(line for line in run.stdout.splitlines() if line.startswith("commodity"))
-    assert "Heavy rare earths" in commodity and "subgroup NIR" in commodity and "element shares" in commodity
+    assert "subgroup NIR" in commodity and "element shares" in commodity
+    assert ("note: figures from: NIR: Heavy rare earths (compounds and metals) (subgroup); shares: Terbium compounds "
+            "and metals (element)") in " ".join(run.stdout.split())  # a note is wrapped at the width
     assert "Net import reliance by edition of Rare earths (compounds and metals)" in run.stdout
 
 
