@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import typing
 from pathlib import Path
@@ -184,3 +185,25 @@ def test_json_output_has_the_result_models_fields(cli, name):
     run = cli(*EXAMPLES[name], "--json")
     assert run.exit_code == 0, run.stderr
     assert list(json.loads(run.stdout)) == list(RESULTS[name].field_info())
+
+
+def _python_block_after(heading: str) -> str:
+    """The first ```python block of README.md after `heading`."""
+    rest = README[README.index(heading):]
+    return rest[rest.index("```python\n") + len("```python\n"): rest.index("```", rest.index("```python\n") + 9)]
+
+
+def test_the_readme_pandas_example_runs_and_reads_numbers(monkeypatch):
+    """The README's pandas lines, run as written against the installed command: numbers, no cleaning."""
+    pandas = pytest.importorskip("pandas")
+    from helpers import EXE
+
+    monkeypatch.setenv("PATH", f"{EXE.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("NO_COLOR", "1")
+    scope: dict = {}
+    exec(compile(_python_block_after("Straight into pandas"), "README.md", "exec"), scope)
+    sources, lines = scope["sources"], scope["lines"]
+    assert set(sources["mineral"]) == {"gallium", "germanium"}
+    for column in ("share", "share_low", "share_high", "exposure", "nir", "rank"):
+        assert pandas.api.types.is_numeric_dtype(sources[column]), column
+    assert pandas.api.types.is_numeric_dtype(lines["share"]) and (lines["mineral"] == "lithium").all()
