@@ -120,7 +120,10 @@ def _controls_cell(controls) -> object:
 
 
 def _facts(r) -> list[list]:
-    """The figures that answer 'how dependent, on whom, how far from the targets', in that order."""
+    """The figures that answer 'how dependent, on whom, how far from the targets', in that order.
+
+    Labels stay within 34 characters and values within 40, so the table fits an 80-column terminal.
+    """
     from ..render.cells import cell, linked, shown
 
     names = {x.country: x.name for x in r.sources if x.country}
@@ -128,14 +131,15 @@ def _facts(r) -> list[list]:
         ["commodity", _commodity_cell(r)],
         *([["form", f"{r.form} ({'headline' if r.forms[0].record == r.commodity else 'not the headline'}; forms: "
             + ", ".join(o.form or o.record for o in r.forms) + ")"]] if r.forms else []),
-        ["net import reliance, % of consumption", _nir_cell(r.reliance)],
+        ["net import reliance, %", _nir_cell(r.reliance)],
         ["domestic share, %", shown(r.domestic_share)],
-        [f"allied share of supply, % ({r.allies.spec})", shown(r.allied_share)],
+        ["allies counted", r.allies.spec + (" (default)" if r.allies.default else "")],
+        ["allied share of supply, %", shown(r.allied_share)],
         ["allied share of imports, %", shown(r.allied_import_share)],
         ["China share of imports, %", linked(r.china, r.china.share)],
-        ["exposure to China, pp of consumption", linked(r.china, r.china.exposure)],
+        ["exposure to China, pp", linked(r.china, r.china.exposure)],
         ["FEOC share of imports, %", linked(r.feoc, r.feoc.share)],
-        ["exposure to FEOC, pp of consumption", linked(r.feoc, r.feoc.exposure)],
+        ["exposure to FEOC, pp", linked(r.feoc, r.feoc.exposure)],
         ["leading import source", ", ".join(names.get(code, code) for code in r.leading) or None],
     ]
     if r.concentration is not None:
@@ -143,13 +147,15 @@ def _facts(r) -> list[list]:
         facts += [
             ["HHI of import sources (0-10,000)", shown(c.hhi)],
             ["top-3 share of imports, %", shown(c.top3)],
-            ["concentration", c.band + (f" ('Other' {cell(c.other_excluded)}% left out)" if c.other_excluded else "")],
+            ["concentration", c.band + (f" (Other {cell(c.other_excluded)}% excluded)" if c.other_excluded else "")],
         ]
     else:
         facts.append(["HHI and top-3 share", None])
-    facts += [[f"gap to the {cell(g.value)}% target, pp of supply", _gap_cell(g, shown)] for g in r.gaps]
+    facts += [[f"gap to the {cell(g.value)}% target, pp", _gap_cell(g, shown)] for g in r.gaps]
     if r.world is not None:
-        facts.append([f"China share of world {r.world.detail.lower()} {r.world.year}, %", shown(r.world.china)])
+        world = shown(r.world.china)
+        facts.append(["China share of world output, %",
+                      None if world is None else f"{cell(world)} ({r.world.stage}, {r.world.year})"])
     if r.net_import_value is not None:
         facts.append(["value of net imports", value_cell(r.net_import_value)])
     facts.append(["export controls (status today)", _controls_cell(r.controls)])
@@ -160,16 +166,15 @@ def _sources_table(r, shown) -> Table:
     """The import sources with their exposure and, where the data has it, their share of world production."""
     s, w = r.import_shares, r.world
     world = {x.country: x for x in w.sources} if w is not None else {}
-    columns = ["rank", "country", "code", "share of imports %", "exposure, pp", "allied", "FEOC"]
-    rows = [[x.rank, x.name, x.country or "—", shown(x.share_range), shown(x.exposure), x.allied, x.feoc]
-            for x in r.sources]
+    columns = ["country", "code", "imports %", "exposure pp", "allied", "FEOC"]
+    rows = [[x.name, x.country or "—", shown(x.share_range), shown(x.exposure), x.allied, x.feoc] for x in r.sources]
     if w is not None:
-        columns.append(f"world {w.stage} %")
+        columns.append("world %")
         for row, x in zip(rows, r.sources):
             row.append(shown(world[x.country].world_share) if x.country in world else "—")
         if not any(x.country == "CN" for x in r.sources):
-            rows.append(["—", "China (not named)", "CN", "0 to Other", "—", False, True, shown(w.china)])
-    return Table(f"Import sources {s.period} (MCS {s.edition})"
+            rows.append(["China (not named)", "CN", "0 to Other", "—", False, True, shown(w.china)])
+    return Table(f"Import sources {s.period} (MCS {s.edition}), largest first"
                  + (f"; world {w.detail.lower()} {w.year}" if w is not None else ""), columns, rows)
 
 
@@ -199,6 +204,7 @@ def view(r) -> View:
     value = r.net_import_value
     notes = ([r.inherited] if r.inherited else []) + _levels_note(r) + [f"unknown: {u}" for u in r.unknown]
     notes += _revised_note(r) + _unverified_note(r.gaps)
+    notes.append("exposure = NIR x share of imports / 100, in percentage points (pp) of U.S. consumption")
     if value is not None and value.unknown:
         notes.append(f"value of net imports unknown: {value.unknown}")
     more = [f"allies: {r.allies.note}"] + r.caveats + ([r.world.caveat] if r.world else [])
