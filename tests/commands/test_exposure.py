@@ -540,3 +540,16 @@ def test_exposure_unknown_form_is_a_usage_error_listing_the_forms(cli):
     several = cli("exposure", "aluminum", "magnesium", "--form", "metal")
     assert several.exit_code == 2 and "one mineral" in several.stderr
     assert cli("exposure", "--all", "--form", "metal").exit_code == 2
+
+
+def test_sources_prints_every_full_citation_and_every_note_of_the_json(cli):
+    r = exposure_json(cli, "gallium")
+    plain = cli("exposure", "gallium").stdout
+    full = " ".join(cli("exposure", "gallium", "--sources").stdout.split())  # notes are wrapped at the width
+    for c in r["citations"]:
+        cited = c["source"]
+        assert f"{c['what']}: " + ", ".join(p for p in (cited["table"], cited["url"], cited.get("note")) if p) in full
+        assert cited["url"] is None or cited["url"] not in plain  # the table names publications, not URLs
+    for note in r["caveats"] + r["notes"]:
+        assert " ".join(note.split()) in full
+    assert "every full citation: --sources" in plain and "every full citation: --sources" not in full
