@@ -39,7 +39,7 @@ def numeric_columns(rows: list[dict]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def all_records(request):
+def all_records():
     from conftest import invoke
 
     run = invoke("overview", "--format", "jsonl")
