@@ -23,6 +23,7 @@ from minerals_cli.results.gaps import GapsResult
 from minerals_cli.results.ingest import IngestResult
 from minerals_cli.results.jurisdictions import CatalogueResult, CompareResult
 from minerals_cli.results.lists import DiffResult, ListResult
+from minerals_cli.results.overview import OverviewResult
 from minerals_cli.results.profile import MineralProfile
 from minerals_cli.results.revisions import RevisionsResult
 from minerals_cli.results.scenario import ScenarioResult
@@ -40,6 +41,7 @@ RESULTS = {
     "diff": DiffResult,
     "show": MineralProfile,
     "summary": SummaryResult,
+    "overview": OverviewResult,
     "ingest-mcs": IngestResult,
     "exposure": ExposureResult,
     "revisions": RevisionsResult,
@@ -61,6 +63,7 @@ EXAMPLES = {
     "compare": ["compare"],
     "show": ["show", "lithium"],
     "summary": ["summary"],
+    "overview": ["overview"],
     "exposure": ["exposure", "lithium"],
     "revisions": ["revisions", "cobalt"],
     "world": ["world", "gallium"],

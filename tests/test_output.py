@@ -34,6 +34,7 @@ EXAMPLES = {
     "gaps": ["gaps"],
     "scenario": ["scenario", "--cut", "CN"],
     "summary": ["summary"],
+    "overview": ["overview"],
     "chart": ["chart"],
     "validate": ["validate", str(DATA)],
 }
