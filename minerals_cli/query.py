@@ -32,7 +32,7 @@ def arrange(result: Any, sort: Optional[str] = None, top: Optional[int] = None, 
     rows = list(getattr(result, result._rows))
     records = [result.record_of(row) for row in rows]
     columns = list(dict.fromkeys(k for r in records for k in r))
-    conditions = [_condition(w, columns) for w in where or []]
+    conditions = [_condition(w, columns, records) for w in where or []]
     keep = [i for i, r in enumerate(records) if all(_passes(r, c) for c in conditions)]
     if sort is not None:
         _known(sort, columns, SORT_FLAG)
@@ -56,14 +56,20 @@ def _ordered(indexes: list[int], values: list[Any], reverse: bool) -> list[int]:
     return known + unknown
 
 
-def _condition(text: str, columns: list[str]) -> tuple[str, str, Any]:
+def _condition(text: str, columns: list[str], records: list[dict[str, Any]]) -> tuple[str, str, Any]:
+    """(column, op, value) of 'COLUMN OP VALUE'; a column of numbers is compared with a number only."""
     match = _CONDITION.match(text)
     if match is None:
         raise UsageError(f"{WHERE_FLAG} {text!r} is not COLUMN OP VALUE",
                          "OP is one of = != > >= < <= ~ (contains), e.g. --where 'china_share>=50'")
     column, op, value = match.groups()
     _known(column, columns, WHERE_FLAG)
-    return column, op, _number(value)
+    wanted = _number(value)
+    numeric = any(isinstance(r.get(column), (int, float)) and not isinstance(r.get(column), bool) for r in records)
+    if numeric and op != "~" and not isinstance(wanted, float):
+        raise UsageError(f"{WHERE_FLAG} {text!r}: {column} holds numbers, and {value!r} is not one",
+                         f"e.g. --where '{column}>=50'")
+    return column, op, wanted
 
 
 def _passes(record: dict[str, Any], condition: tuple[str, str, Any]) -> bool:
