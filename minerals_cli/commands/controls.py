@@ -68,11 +68,13 @@ def view(r, symbols: Optional[dict[str, str]] = None) -> View:
     from ..render.cells import shown
 
     symbols = symbols or {}
-    rows = [[m.measure, m.name, m.country, m.kind, _status(m),
-             ", ".join(symbols.get(c.mineral, c.mineral) for c in m.minerals) or "none of the list"]
+    cited = [Cited(what=f"export control: {m.measure}", source=m.source) for m in r.measures] + list(r.citations)
+    ref = _reference_numbers(cited)
+    rows = [[m.name, m.country, m.kind, m.status, m.suspended_until or m.lifted_on or "",
+             ", ".join(symbols.get(c.mineral, c.mineral) for c in m.minerals) or "—", f"[{ref[m.source.source]}]"]
             for m in r.measures]
-    tables = [Table(f"Export controls on {r.as_of}", ["measure", "country", "code", "kind", "status", "minerals"],
-                    rows)]
+    tables = [Table(f"Export controls on {r.as_of} (source: the numbered reference below)",
+                    ["country", "code", "kind", "status", "until", "minerals", "source"], rows)]
     supplied = _supplied(r.measures)
     if supplied:
         tables.append(Table("What the controlling countries supply (measures on the date)",
@@ -87,12 +89,15 @@ def view(r, symbols: Optional[dict[str, str]] = None) -> View:
     more = china_row + [f"{m.measure} ({m.name}, {m.id}): {m.title}; scope: {m.scope}; items: {m.items}"
                         + (f"; status: {m.status_note}" if m.status_note else "") for m in r.measures]
     more += [f"{m.measure}, {c.mineral}: {c.note}" for m in r.measures for c in m.minerals if c.note]
-    cited = list(r.citations) + [Cited(what=f"export control: {m.measure}", source=m.source) for m in r.measures]
     return View(tables, notes, cited, more)
 
 
-def _status(m) -> str:
-    return f"{m.status} until {m.suspended_until}" if m.status == "suspended" and m.suspended_until else m.status
+def _reference_numbers(cited) -> dict[str, int]:
+    """The number each publication gets under the table: publications in the order first cited (render/evidence.py)."""
+    numbers: dict[str, int] = {}
+    for c in cited:
+        numbers.setdefault(c.source.source, len(numbers) + 1)
+    return numbers
 
 
 def _supplied(measures) -> list:
