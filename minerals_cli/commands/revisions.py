@@ -20,21 +20,28 @@ def command(
                      autocompletion=complete_mineral, show_default=False),
     ] = None,
     list_id: opt.ListOpt = None,
+    sort: opt.SortOpt = None,
+    top: opt.TopOpt = None,
+    reverse: opt.ReverseOpt = False,
+    where: opt.WhereOpt = None,
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
     """Each net import reliance as its edition first published it, beside the value the MCS chapter's five-year
     series gives for the same year, where that value differs or fills a year the edition printed no figure for.
 
     Both figures are shown, each cited; no edition's own figure is replaced.  Minerals that share an MCS
-    commodity (the lanthanides) are shown once.
+    commodity (the lanthanides) are shown once.  CSV and JSON lines give one record per edition figure listed;
+    --sort, --top and --where work on its columns ('change=filled', 'year>=2024').
     """
     from ..analysis.lists import members
     from ..analysis.revisions import revisions
     from ..analysis.scope import latest_final
     from ..dataset import open_dataset
     from ..errors import UsageError
+    from ..query import arrange
     from ..render import emit
     from ..resolve import resolve_list, resolve_mineral
 
@@ -47,25 +54,29 @@ def command(
     else:
         lid = resolve_list(minerals, list_id) if list_id else latest_final(minerals)
         chosen = members(minerals, lid)
-    emit(revisions(data.import_dependence, data.stats, chosen, lid), view, fmt)
+    result = revisions(data.import_dependence, data.stats, chosen, lid)
+    emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import short_citation, source_notes
-
+    """Each changed figure beside the series' value, counted in the title; what was not compared in a note or two,
+    the rest behind --sources, both figures' publications cited."""
     names = {c.commodity: c.commodity_name for c in r.checked}
     rows = [[names.get(p.commodity, p.commodity), p.year, f"MCS {p.edition}", p.published,
-             f"MCS {p.series_edition} series", p.series_published + (" e" if p.series_estimated else ""), p.change,
-             short_citation(p.source)] for p in r.revisions]
+             p.series_published + (" e" if p.series_estimated else ""), p.change] for p in r.revisions]
     differing = r.count - r.revised - r.filled
     title = (f"Net import reliance as first published and in the MCS {r.series_edition} chapter series: "
              f"{r.count} changed ({r.revised} revised, {r.filled} filled"
              + (f", {differing} differing in the series' own edition)" if differing else ")"))
-    tables = [Table(title, ["commodity", "year", "first published in", "as published", "later in", "later value",
-                            "change", "first source"], rows)]
+    tables = [Table(title, ["commodity", "year", "edition", "as published", f"MCS {r.series_edition} series",
+                            "change"], rows)]
     unchanged = [c.commodity_name for c in r.checked if c.compared and not c.changed]
-    notes = ([f"unchanged in the series: {', '.join(unchanged)}"] if unchanged else [])
-    notes += [f"not compared: {c.commodity_name}: {c.unknown}" for c in r.checked if c.unknown]
-    notes += [f"unknown: {u}" for u in r.unknown] + r.caveats + source_notes(r.citations)
-    return View(tables, notes)
+    skipped = [c for c in r.checked if c.unknown]
+    notes = [f"unchanged in the series: {len(unchanged)} commodities; not compared: {len(skipped)} (--sources "
+             "names them)"] if len(r.checked) > 1 else []
+    notes += [f"not compared: {c.commodity_name}: {c.unknown}" for c in skipped if len(r.checked) == 1]
+    notes += [f"unknown: {u}" for u in r.unknown][:2]
+    more = ([f"unchanged in the series: {', '.join(unchanged)}"] if unchanged else [])
+    more += [f"not compared: {c.commodity_name}: {c.unknown}" for c in skipped if len(r.checked) > 1]
+    more += [f"unknown: {u}" for u in r.unknown][2:] + r.caveats
+    return View(tables, notes, r.citations, more)

@@ -1,4 +1,4 @@
-"""`minerals world NAME`: who produces a mineral, at which stage, and the world's reserves and capacity."""
+"""`minerals world NAME [NAME ...]` or `--all`: who produces minerals, at which stage, and the world's reserves and capacity."""
 
 from __future__ import annotations
 
@@ -6,16 +6,21 @@ from typing import Annotated, Optional
 
 from .. import options as opt
 from ..completion import complete_mineral
-from ..options import ALLIES_FLAG
+from ..options import ALLIES_FLAG, help_defaults
 from ..render import Format, Table, View
 
 SHORT_HELP = "Who produces a mineral: shares of world production, reserves, capacity."
 STAGES = "mine, refinery, smelter, primary, production, capacity or reserves"
+ALL_FLAG = "--all"
 
 
+@help_defaults(list_id=f"the latest final list (with {ALL_FLAG})")
 def command(
-    name: Annotated[str, opt.Argument(help="A mineral name, symbol or alias (gallium, Nd, 'rare earths').",
-                                      autocompletion=complete_mineral)],
+    names: Annotated[Optional[list[str]], opt.Argument(
+        help="Mineral names, symbols or aliases (gallium, Nd, 'rare earths').", autocompletion=complete_mineral,
+        show_default=False)] = None,
+    every: Annotated[bool, opt.Option(ALL_FLAG, help="Every mineral of the list (--list), in one run.")] = False,
+    list_id: opt.ListOpt = None,
     stage: Annotated[Optional[str], opt.Option("--stage", "-s", help=f"The world table to rank: {STAGES}. "
                                                "Default: the first production table USGS prints.")] = None,
     year: Annotated[Optional[int], opt.Option("--year", "-y", help="Data year. Default: the latest.")] = None,
@@ -23,24 +28,31 @@ def command(
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
     """Who produces a mineral: each country's share of world production at one stage, China's and the allies'
-    shares, concentration, and the world's reserves and capacity, as USGS prints them."""
+    shares, concentration, and the world's reserves and capacity, as USGS prints them.
+
+    Several minerals, or every mineral of a list with --all, are answered in
+    one run; their JSON is a list of the one-mineral results, in order.  CSV
+    and JSON lines give one record per producer row of each world table.
+    """
     from ..analysis.world import world
     from ..dataset import open_dataset
     from ..render import emit
-    from ..resolve import ally_set, resolve_mineral, resolve_stage
+    from ..resolve import ally_set, resolve_minerals, resolve_stage
 
     data = open_dataset(data_dir)
-    mineral = resolve_mineral(data.minerals, name)
-    result = world(data.optional("world"), mineral, ally_set(data.countries, allies, given_with=ALLIES_FLAG),
-                   resolve_stage(stage), year)
-    emit(result, view, fmt)
+    chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
+    ally, kind, tables = ally_set(data.countries, allies, given_with=ALLIES_FLAG), resolve_stage(stage), data.optional("world")
+    results = [world(tables, mineral, ally, kind, year) for mineral in chosen]
+    emit(results if every or len(results) > 1 else results[0], view, fmt, sources=sources)
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import shown, source_notes
+    """China's and the allies' shares and the concentration first, then the producers; the caveats that change how
+    the shares read, the world tables cited."""
+    from ..render.cells import shown
 
     tables = []
     p = r.production
@@ -56,8 +68,8 @@ def view(r) -> View:
             tables.append(_producers(f"{extra.detail}, {extra.year}, {extra.unit}", extra, shown))
     tables.append(Table("World tables USGS prints", ["stage", "table", "unit", "years"],
                         [[s.stage, s.detail, s.unit, ", ".join(map(str, s.years))] for s in r.stages]))
-    notes = [f"unknown: {u}" for u in r.unknown] + r.caveats + source_notes(r.citations)
-    return View(tables, notes)
+    notes = [f"unknown: {u}" for u in r.unknown] + r.caveats
+    return View(tables, notes, r.citations)
 
 
 def _producers(title: str, t, shown) -> Table:

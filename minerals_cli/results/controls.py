@@ -41,6 +41,8 @@ class ControlResult(Result):
 
 
 class ControlsResult(Result):
+    _rows = "measures"  # one record per measure
+
     as_of: str = Field(description="the date the statuses are for")
     data_as_of: str = Field(description="the date of the data's own statuses")
     country: Optional[str]
@@ -49,6 +51,17 @@ class ControlsResult(Result):
     measures: list[ControlResult]
     caveats: list[str]
     citations: list[Cited]
+
+    def record_of(self, m: ControlResult) -> dict:
+        """A measure with its status on the date asked, the minerals it covers (';'-joined ids) and its source."""
+        from .records import joined
+
+        return {"as_of": self.as_of, "id": m.id, "country": m.country, "country_name": m.name, "measure": m.measure,
+                "kind": m.kind, "scope": m.scope, "effective": m.effective, "status": m.status,
+                "status_note": m.status_note, "suspended_until": m.suspended_until, "lifted_on": m.lifted_on,
+                "confidence": m.confidence, "minerals": joined([c.mineral for c in m.minerals]),
+                "mineral_count": len(m.minerals), "title": m.title, "items": m.items, "source": m.source.source,
+                "source_url": m.source.url}
 
 
 class ControlLink(Result):

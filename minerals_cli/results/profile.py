@@ -77,3 +77,61 @@ class MineralProfile(Result):
     controls: list[ControlLink] = Field([], description="export controls on it that bear today (status, source)")
     lists_elsewhere: list[ElsewhereRow] = Field([], description="other jurisdictions' lists that name it (or, where "
                                                                 "a list is incomplete, may)")
+
+    def to_records(self) -> list[dict]:
+        """One record per mineral: its names, whether each U.S. list names it, the latest edition's reliance, the
+        leading import source and China's share of the latest whole share list, and how many controls bear today.
+
+        `on_<list>` is true where the list names the entry itself or its members one by one (the rare earths on
+        the 2022 list); China's share is a range from 0 to the 'Other' share where the list does not name China.
+        """
+        from .records import nir
+
+        record = {"mineral": self.id, "name": self.name, "symbol": self.symbol, "group": self.group,
+                  "kind": self.kind, "commodity": self.commodity, "delisted": self.delisted}
+        record.update({f"on_{h.list.replace('-', '_')}": h.on_list or bool(h.through) for h in self.history})
+        t = self.trade
+        record.update(nir(t.reliance[-1] if t is not None and t.reliance else None))
+        record.update(_share_columns(t))
+        record["controls"] = len(self.controls)
+        record["controls_in_force"] = sum(c.status == "in force" for c in self.controls)
+        record["other_lists"] = sum(e.mapping != "unknown" for e in self.lists_elsewhere)
+        return [record]
+
+
+def _share_columns(trade: Optional[TradeProfile]) -> dict:
+    """The leading source and China's share of the latest whole share list, as numbers with their published form."""
+    from .base import Bounded
+    from .records import bounded
+
+    whole = next((s for s in trade.import_shares if s.whole), None) if trade is not None else None
+    named = [x for x in whole.shares if x.country] if whole is not None else []
+    top = named[0] if named else None
+    china = next((x for x in named if x.country == "CN"), None)
+    other = next((x for x in whole.shares if not x.country), None) if whole is not None else None
+    if china is not None:
+        share = _bounded_share(china)
+    elif whole is not None and other is not None:
+        share = Bounded(value=0.0, bound="lower", low=0.0, high=float(other.percent))
+    elif whole is not None and whole.complete:
+        share = Bounded(value=0.0, bound="exact", low=0.0, high=0.0)
+    else:
+        share = None
+    return {"shares_edition": whole.edition if whole else None, "shares_period": whole.period if whole else None,
+            "shares_category": whole.category if whole else None, "top_source": top.country if top else None,
+            "top_source_name": top.name if top else None, **bounded("top_source_share", _bounded_share(top)),
+            "top_source_share_published": (top.published or f"{top.percent:g}") if top else None,
+            **bounded("china_share", share)}
+
+
+def _bounded_share(x) -> Optional[object]:
+    """A published share as a bounded figure: '>99' is at least 99, '<1' at most 1."""
+    from .base import Bounded
+
+    if x is None:
+        return None
+    published = (x.published or "").strip()
+    bound = "lower" if published.startswith(">") else "upper" if published.startswith("<") else "exact"
+    value = float(x.percent)
+    return Bounded(value=value, bound=bound, low=value if bound != "upper" else 0.0,
+                   high=value if bound != "lower" else 100.0)

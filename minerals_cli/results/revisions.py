@@ -72,6 +72,8 @@ class CheckedCommodity(Result):
 
 
 class RevisionsResult(Result):
+    _rows = "revisions"  # one record per edition figure the series revises, fills or differs from
+
     list: Optional[str] = Field(description="the list whose minerals are shown when no name is given; else null")
     minerals: list[str] = Field(description="ids of the minerals asked for")
     series_edition: Optional[int] = Field(description="the MCS edition of the chapter series (salient_statistics.yaml)")
@@ -84,3 +86,26 @@ class RevisionsResult(Result):
     unknown: list[str] = Field(description="what could not be compared, in words")
     caveats: list[str]
     citations: list[Cited]
+
+    def record_of(self, p: Revision) -> dict:
+        """An edition's own figure and the series' value for its year, each as printed and as a number."""
+        names = {c.commodity: c.commodity_name for c in self.checked}
+        return {"commodity": p.commodity, "commodity_name": names.get(p.commodity, p.commodity), "year": p.year,
+                **_nir_columns("nir", p.published), "nir_edition": p.edition, "reason": p.reason,
+                "series": p.series, "series_edition": p.series_edition, "series_product": p.series_product,
+                **_nir_columns("series_nir", p.series_published), "series_estimated": p.series_estimated,
+                "change": p.change}
+
+
+def _nir_columns(name: str, published: Optional[str]) -> dict:
+    """A reliance as printed and its number: '>50' is 50 (lower bound), E 0 (net exporter), W and NA none."""
+    from ..dataset.records import parse_published
+
+    if published is None:
+        return {name: None, f"{name}_published": None, f"{name}_bound": "unknown"}
+    try:
+        value, qualifier = parse_published(published)
+    except ValueError:  # a series value in a form no edition prints: kept as printed, no number
+        return {name: None, f"{name}_published": published, f"{name}_bound": "unknown"}
+    bound = {">": "lower", "<": "upper", "W": "unknown", "NA": "unknown"}.get(qualifier, "exact")
+    return {name: value, f"{name}_published": published, f"{name}_bound": bound}

@@ -47,6 +47,10 @@ class PolicyPriceRow(Result):
 
 
 class StatsResult(Result):
+    # One CSV record per series and year; --sort/--where see the same columns (commands/stats.py hands the
+    # query one row per point, then joins the points of a series that stay side by side).
+    _rows = "series"
+
     mineral: str
     name: str
     commodity: Optional[str]
@@ -58,6 +62,22 @@ class StatsResult(Result):
     policy_prices: list[PolicyPriceRow] = Field(description="published policy prices (floors) of the commodity")
     unknown: list[str]
     citations: list[Cited]
+
+    def to_records(self) -> list[dict]:
+        """One record per series and year: the figure as published, its number (none for W, NA, a bound, a range or
+        text) and whether USGS marks it estimated."""
+        return [self.point_record(s, p) for s in self.series for p in s.years]
+
+    def record_of(self, row: StatRow) -> dict:
+        """The record of a row's first year: a row handed to --sort and --where holds one year (commands/stats.py)."""
+        return self.point_record(row, row.years[0] if row.years else None)
+
+    def point_record(self, s: StatRow, p: Optional[StatPoint]) -> dict:
+        return {"mineral": self.mineral, "name": self.name, "edition": self.edition, "series": s.id,
+                "chapter": s.chapter, "product": s.product, "statistic": s.statistic, "detail": s.detail,
+                "unit": s.unit, "year": p.year if p else None, "published": p.published if p else None,
+                "number": p.number if p else None, "estimated": p.estimated if p else None,
+                "note": (p.note if p else None) or s.note}
 
 
 class ValueAtRisk(Result):

@@ -56,6 +56,30 @@ class WorldResult(Result):
     caveats: list[str]
     citations: list[Cited]
 
+    def to_records(self) -> list[dict]:
+        """One record per producer row of the production, reserves and capacity tables (which table: `stage`,
+        `detail`, `year`); a mineral without a world table is one record of its names, the rest unknown."""
+        tables = [t for t in (self.production, self.reserves, self.capacity) if t is not None]
+        rows = [_producer_record(self, t, p) for t in tables for p in t.producers]
+        return rows or [_producer_record(self, None, None)]
+
+
+def _producer_record(r: WorldResult, t: Optional[WorldTable], p: Optional[Producer]) -> dict:
+    """A producer's figure as printed and as a number (— is zero; W, NA, a bound: no number), and its world share."""
+    from ..dataset.records import parse_world_value
+    from .records import bounded
+
+    amount = None
+    if p is not None:
+        value, qualifier, _, _ = parse_world_value(p.published)
+        amount = value if qualifier in ("exact", "—") else None  # USGS prints — for zero
+    return {"mineral": r.mineral, "name": r.name, "edition": r.edition, "stage": t.stage if t else None,
+            "detail": t.detail if t else None, "year": t.year if t else None, "unit": t.unit if t else None,
+            "rank": p.rank if p else None, "country": p.country if p else None,
+            "country_name": p.name if p else None, "published": p.published if p else None, "amount": amount,
+            "estimated": p.estimated if p else None, **bounded("share", p.share if p else None),
+            "allied": p.allied if p else None}
+
 
 class OriginSource(Result):
     """An import source beside its share of world production at the stage USGS reports."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import run_json
 
 CHINA_2026 = {"gallium", "germanium", "graphite", "antimony", "tungsten", "tellurium", "bismuth", "indium",
@@ -97,3 +98,49 @@ def test_a_scenario_names_the_measures_whose_status_is_unknown_and_does_not_cut_
     assert any("unknown status on 2026-12-01" in c for c in after["caveats"])
     before = run_json(cli, "scenario", "--controls", "licensing", "--as-of", "2026-01-15")
     assert before["controls"]["unknown"] == []
+
+
+# --------------------------------------------------------------------------
+# the answer first, short cells, records, sort and filter
+
+
+@pytest.mark.parametrize("args", [[], ["--mineral", "gallium"], ["--country", "CN"], ["--as-of", "2026-01-15"]])
+def test_piped_table_lines_fit_120_characters_and_the_caveats_stay_reachable(cli, args):
+    run = cli("controls", *args)
+    assert run.exit_code == 0, run.stderr
+    assert max(len(line) for line in run.stdout.splitlines()) <= 120
+    assert "note: source:" not in run.stdout and "\n[1] " in run.stdout
+    full = " ".join(cli("controls", *args, "--sources").stdout.split())
+    for caveat in run_json(cli, "controls", *args)["caveats"]:  # every caveat reachable, most in the notes
+        assert caveat in full
+    assert "scope:" in full
+
+
+def test_the_table_names_minerals_by_symbol_and_counts_measures_per_supplier(cli):
+    out = cli("controls", "--mineral", "gallium", "--as-of", "2026-01-15").stdout
+    row = next(line for line in out.splitlines() if line.rstrip().endswith("[1]"))
+    assert row.split()[:2] == ["China", "CN"] and " Ga " in row and "\n[1] MOFCOM/GAC Announcement 2023 No. 23\n" in out
+    suspended = next(line for line in out.splitlines() if " suspended " in line)
+    assert "2026-11-27" in suspended
+    supplier = next(line for line in out.splitlines() if line.startswith("China") and "gallium" in line)
+    assert "in force" in supplier and " 18 " in supplier
+
+
+def test_records_are_one_per_measure(cli):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(cli("controls", "--as-of", "2026-01-15", "--format", "csv").stdout)))
+    found = measures(cli, "--as-of", "2026-01-15")
+    assert [r["id"] for r in rows] == [m["id"] for m in found]
+    gallium = next(r for r in rows if r["measure"] == "MOFCOM/GAC Announcement 2023 No. 23")
+    assert (gallium["country"], gallium["status"], gallium["minerals"], gallium["mineral_count"]) == (
+        "CN", "in force", "gallium;germanium", "2")
+
+
+def test_where_and_sort_work_on_the_records(cli):
+    suspended = measures(cli, "--as-of", "2026-01-15", "--where", "status=suspended")
+    assert suspended and all(m["status"] == "suspended" for m in suspended)
+    widest = measures(cli, "--as-of", "2026-01-15", "--sort", "mineral_count", "--top", "1")
+    assert len(widest) == 1 and len(widest[0]["minerals"]) == max(
+        len(m["minerals"]) for m in measures(cli, "--as-of", "2026-01-15"))

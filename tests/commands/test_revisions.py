@@ -6,6 +6,8 @@ parser (`safe_yaml.parse`), not through the commands, and pair them again.
 
 from __future__ import annotations
 
+import json
+
 from helpers import DATA, run_json
 
 from minerals_cli.dataset.safe_yaml import parse
@@ -123,3 +125,37 @@ def test_a_data_directory_without_the_salient_statistics_is_a_data_error(cli, da
     (data_copy / "salient_statistics.yaml").unlink()
     run = cli("revisions", "cobalt", "--data-dir", str(data_copy))
     assert run.exit_code == 3 and "salient_statistics.yaml" in run.stderr
+
+
+# --------------------------------------------------------------------------
+# the answer first, records, sort and filter
+
+
+def test_piped_table_lines_fit_120_characters_and_sources_are_numbered(cli):
+    for args in ([], ["cobalt"]):
+        run = cli("revisions", *args)
+        assert run.exit_code == 0, run.stderr
+        assert max(len(line) for line in run.stdout.splitlines()) <= 120
+        assert "note: source:" not in run.stdout and "[1] USGS MCS 2024: Fig. 2" in run.stdout
+    full = cli("revisions", "--sources").stdout
+    assert "unchanged in the series: " in full and "Cobalt" not in full.split("unchanged in the series: ")[1].split("\n")[0]
+
+
+def test_records_are_one_per_edition_figure_with_both_numbers(cli):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(cli("revisions", "cobalt", "--format", "csv").stdout)))
+    assert [(r["year"], r["nir"], r["nir_edition"], r["series_nir"], r["change"]) for r in rows] == [
+        ("2023", "67.0", "2024", "69.0", "revised"), ("2024", "76.0", "2025", "74.0", "revised")]
+    boron = [json.loads(line) for line in cli("revisions", "boron", "--format", "jsonl").stdout.splitlines()]
+    assert all(r["nir"] is None and r["nir_published"] == "NA" and r["series_nir_published"] == "E" for r in boron)
+
+
+def test_where_sort_and_top_work_on_the_records(cli):
+    filled = run_json(cli, "revisions", "--where", "change=filled")
+    assert filled["revisions"] and all(p["change"] == "filled" for p in filled["revisions"])
+    assert len(filled["revisions"]) == run_json(cli, "revisions")["filled"]
+    top = run_json(cli, "revisions", "--sort", "series_nir", "--top", "3")["revisions"]
+    numbers = [float(p["series_published"].lstrip("<>")) for p in top]
+    assert len(top) == 3 and numbers == sorted(numbers, reverse=True)

@@ -1,5 +1,10 @@
 """`minerals show NAME`: one mineral's names, list history, reliance by edition and import sources."""
 
+import csv
+import io
+import json
+
+import pytest
 import yaml
 
 
@@ -161,7 +166,7 @@ def test_the_series_is_shown_beside_the_figures_in_the_table(cli):
     rows = {line.split()[1]: line for line in run.stdout.splitlines() if line.startswith("MCS 20") and "MCS NIR" in line}
     assert rows["2024"].split()[3] == "67" and rows["2024"].rstrip().endswith("69 (revised)")
     assert rows["2025"].rstrip().endswith("74 (revised)") and rows["2026"].rstrip().endswith("79 e")
-    assert "chapter series, beside each edition's own figure" in run.stdout
+    assert "chapter series is shown beside each edition's own figure; every figure here is the edition's own" in run.stdout
 
 
 def test_a_chapter_that_prints_several_series_keeps_them_apart(cli):
@@ -176,3 +181,68 @@ def test_without_the_salient_statistics_there_is_no_series(cli, data_copy):
     t = cli("show", "boron", "--json", "--data-dir", str(data_copy)).json()["trade"]
     assert t["nir_series"] == [] and t["revisions"] == []
     assert [e["published"] for e in t["reliance"]] == ["NA", "NA", "E"]
+
+
+# --------------------------------------------------------------------------
+# the answer first, several minerals, records
+
+
+def widest(out):
+    return max(len(line) for line in out.splitlines())
+
+
+@pytest.mark.parametrize("name", ["lithium", "rare earths", "aluminum", "terbium"])
+def test_piped_table_lines_fit_120_characters(cli, name):
+    run = cli("show", name)
+    assert run.exit_code == 0, run.stderr
+    assert widest(run.stdout) <= 120
+
+
+def test_citations_are_numbered_sources_not_notes_and_sources_shows_them_in_full(cli):
+    out = cli("show", "lithium").stdout
+    assert "note: source:" not in out
+    refs = [line for line in out.splitlines() if line.startswith("[")]
+    assert any("FR 2022-04027" in r for r in refs) and any("USGS MCS 2026" in r for r in refs)
+    full = cli("show", "lithium", "--sources").stdout
+    assert "https://www.federalregister.gov/documents/2022/02/24/2022-04027" in full  # the list's own citation
+    assert "the 2022 list" in full and "net import reliance, MCS 2024" in full
+
+
+def test_several_names_are_a_list_of_the_single_profiles_in_order(cli):
+    got = cli("show", "cobalt", "Li", "--json").json()
+    assert got == [cli("show", "cobalt", "--json").json(), cli("show", "lithium", "--json").json()]
+    table = cli("show", "cobalt", "lithium").stdout
+    assert table.index("List history") < table.index("\nlithium\n")
+
+
+def test_all_shows_every_mineral_of_the_list(cli):
+    got = cli("show", "--all", "--list", "2018", "--json").json()
+    listed = cli("list", "--list", "2018", "--json").json()["minerals"]
+    assert [p["id"] for p in got] == [m["id"] for m in listed]
+    assert next(p for p in got if p["id"] == "gallium") == cli("show", "gallium", "--json").json()
+    run = cli("show", "lithium", "--all")
+    assert run.exit_code == 2 and "not both" in run.stderr
+
+
+def test_names_with_hyphens_are_the_names_with_spaces(cli):
+    assert cli("show", "metallurgical-coal", "--json").json() == cli("show", "metallurgical coal", "--json").json()
+    assert cli("show", "rare-earths", "--json").json()["id"] == "rare earth elements group"
+
+
+def test_records_are_one_per_mineral_with_numeric_figures(cli):
+    rows = list(csv.DictReader(io.StringIO(cli("show", "lithium", "cobalt", "--format", "csv").stdout)))
+    assert [r["mineral"] for r in rows] == ["lithium", "cobalt"]
+    lithium, cobalt = rows
+    assert (lithium["nir"], lithium["nir_published"], lithium["nir_bound"]) == ("50.0", ">50", "lower")
+    assert (lithium["top_source"], float(lithium["top_source_share"])) == ("CL", 54)
+    assert lithium["on_2018"] == "True" and lithium["delisted"] == "False"
+    # China is not on lithium's list: its share is 0 to the 'Other' share, never a plain 0
+    assert (lithium["china_share_bound"], float(lithium["china_share_high"])) == ("lower", 3)
+    assert float(cobalt["nir"]) == 79 and cobalt["nir_edition"] == "2026"
+    [rare] = cli("show", "rare earths", "--format", "jsonl").stdout.splitlines()
+    assert json.loads(rare)["on_2022"] is True  # through its members
+
+
+def test_a_mineral_without_trade_figures_has_unknown_cells_not_zeros(cli):
+    [record] = [json.loads(line) for line in cli("show", "platinum group metals", "--format", "jsonl").stdout.splitlines()]
+    assert record["nir"] is None and record["top_source_share"] is None and record["china_share"] is None

@@ -92,3 +92,52 @@ def test_exposure_gives_the_value_of_net_imports_in_the_year_of_its_reliance(cli
     assert older["year"] == 2023 and older["consumption"]["published"] == "20,700" and older["price"]["published"] == "5.49"
     lithium = run_json(cli, "exposure", "lithium")["net_import_value"]
     assert lithium["value"]["value"] is None and "carbonate" in lithium["unknown"]
+
+
+# --------------------------------------------------------------------------
+# the answer first, --all, records, sort and filter
+
+
+def records(cli, *args):
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(cli("stats", *args, "--format", "csv").stdout)))
+
+
+def test_piped_table_lines_fit_120_characters_and_sources_are_numbered(cli):
+    for name in ("antimony", "rare earths"):
+        run = cli("stats", name)
+        assert run.exit_code == 0, run.stderr
+        assert max(len(line) for line in run.stdout.splitlines()) <= 120
+        assert "note: source:" not in run.stdout and "\n[1] USGS MCS 2026" in run.stdout
+    assert "https://pubs.usgs.gov/periodicals/mcs2026/mcs2026.pdf" in cli("stats", "antimony", "--sources").stdout
+
+
+def test_all_takes_the_list_like_the_other_batches(cli):
+    every = run_json(cli, "stats", "--all", "--list", "2018")
+    assert [r["mineral"] for r in every] == [m["id"] for m in run_json(cli, "list", "--list", "2018")["minerals"]]
+    assert next(r for r in every if r["mineral"] == "antimony") == run_json(cli, "stats", "antimony")
+    assert cli("stats", "antimony", "--all").exit_code == 2
+
+
+def test_records_are_one_per_series_and_year_as_published_and_as_numbers(cli):
+    rows = records(cli, "antimony")
+    got = run_json(cli, "stats", "antimony")
+    assert len(rows) == sum(len(s["years"]) for s in got["series"])
+    price = [r for r in rows if r["detail"] == "Price, metal, average, dollars per pound"]
+    assert [(r["year"], r["published"], r["number"], r["estimated"]) for r in price][-2:] == [
+        ("2024", "10.24", "10.24", "False"), ("2025", "25", "25.0", "True")]
+    withheld = next(r for r in rows if r["published"] == "W")
+    assert withheld["number"] == ""  # W is no number: an empty cell, never 0
+
+
+def test_where_and_sort_work_on_the_records(cli):
+    rows = records(cli, "antimony", "--where", "year>=2024", "--where", "statistic=Price")
+    assert [(r["year"], r["published"]) for r in rows] == [("2024", "10.24"), ("2025", "25")]
+    top = records(cli, "antimony", "--sort", "number", "--top", "2")
+    assert [r["published"] for r in top] == ["45,000", "39,000"]
+    table = cli("stats", "antimony", "--where", "year=2025", "--where", "statistic=Consumption").stdout
+    assert "2025" in table and "2024" not in table and "45,000 e" in table
+    run = cli("stats", "antimony", "--sort", "colour")
+    assert run.exit_code == 2 and "columns:" in run.stderr

@@ -63,3 +63,40 @@ def test_world_data_is_optional(cli, data_copy):
     r = run_json(cli, "world", "gallium", "--data-dir", str(data_copy))
     assert r["production"] is None and "no world_production.yaml" in r["unknown"][0]
     assert run_json(cli, "exposure", "gallium", "--data-dir", str(data_copy))["world"] is None
+
+
+# --------------------------------------------------------------------------
+# the answer first, several minerals, records
+
+
+@pytest.mark.parametrize("args", [["gallium"], ["--all"], ["rare earths"]])
+def test_piped_table_lines_fit_120_characters_and_sources_are_numbered(cli, args):
+    run = cli("world", *args)
+    assert run.exit_code == 0, run.stderr
+    assert max(len(line) for line in run.stdout.splitlines()) <= 120
+    assert "note: source:" not in run.stdout and "\n[1] USGS MCS 2026" in run.stdout
+
+
+def test_several_names_are_a_list_of_the_single_results_and_all_takes_a_list(cli):
+    got = run_json(cli, "world", "gallium", "germanium")
+    assert got == [run_json(cli, "world", "gallium"), run_json(cli, "world", "germanium")]
+    every = run_json(cli, "world", "--all", "--list", "2022")
+    listed = run_json(cli, "list", "--list", "2022")["minerals"]
+    assert [r["mineral"] for r in every] == [m["id"] for m in listed]
+    assert next(r for r in every if r["mineral"] == "tungsten") == run_json(cli, "world", "tungsten")
+    assert cli("world").exit_code == 2
+
+
+def test_records_are_one_per_producer_row_with_numbers(cli):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(cli("world", "gallium", "--format", "csv").stdout)))
+    got = run_json(cli, "world", "gallium")
+    tables = [got["production"], got["reserves"], got["capacity"]]
+    assert len(rows) == sum(len(t["producers"]) for t in tables if t)
+    china = next(r for r in rows if r["country"] == "CN" and r["stage"] == "primary")
+    assert (china["published"], float(china["amount"]), china["estimated"]) == ("900,000", 900_000, "True")
+    assert float(china["share_low"]) > 99 and china["share_bound"] == "lower"
+    unknown = cli("world", "germanium", "--format", "jsonl").stdout.splitlines()
+    assert len(unknown) == 1 and '"share": null' in unknown[0]  # no world table: the mineral, its figures unknown
