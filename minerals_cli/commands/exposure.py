@@ -178,7 +178,7 @@ def view(r) -> View:
     if r.trend:
         later = {(p.edition, p.year): p for p in r.revisions} if any(p.series for p in r.revisions) else {}
         tables.append(Table(
-            f"Net import reliance by edition" + (f", beside the MCS {r.revisions[0].series_edition} chapter series"
+            "Net import reliance by edition" + (f", beside the MCS {r.revisions[0].series_edition} chapter series"
                                                  if later else ""),
             ["edition", "year", "published", "bound", "form"] + (["chapter series"] if later else []),
             [[t.edition, t.year, t.published, t.bound, t.form or "—"]

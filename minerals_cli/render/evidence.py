@@ -41,9 +41,9 @@ def _lines(notes: Sequence[str], more: Sequence[str], sources: Sequence[Any], wi
         lines.append(Line("blank", ""))
     for n, (publication, cited) in enumerate(groups, 1):
         if not full:
-            lines.append(Line("source", _reference(n, publication, cited, width)))
+            lines += [Line("source", t) for t in _wrap(_reference(n, publication, cited, width), width)]
             continue
-        lines.append(Line("source", f"[{n}] {publication}"))
+        lines += [Line("source", t) for t in _wrap(f"[{n}] {publication}", width)]
         for c in cited:
             text = f"{c.what}: " + ", ".join(p for p in (c.source.table, c.source.url, c.source.note) if p)
             lines += [Line("detail", t) for t in _wrap(text, width, indent="    ")]
