@@ -140,7 +140,7 @@ def run_json(cli, *args):
     return run.json()
 
 
-def csv_records(cli, *args) -> list[dict]:
+def csv_records(cli, *args, exit_code: int = 0) -> list[dict]:
     """The records of `minerals ARGS`, from JSON lines, after checking the CSV holds the very same rows.
 
     Each CSV cell must read back as its JSON-lines value: a number parses as
@@ -152,7 +152,7 @@ def csv_records(cli, *args) -> list[dict]:
     import json
 
     as_csv, as_jsonl = cli(*args, "--format", "csv"), cli(*args, "--format", "jsonl")
-    assert as_csv.exit_code == 0 and as_jsonl.exit_code == 0, as_csv.stderr + as_jsonl.stderr
+    assert as_csv.exit_code == as_jsonl.exit_code == exit_code, as_csv.stderr + as_jsonl.stderr
     records = [json.loads(line) for line in as_jsonl.stdout.splitlines()]
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert len(rows) == len(records)
