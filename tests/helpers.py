@@ -140,6 +140,42 @@ def run_json(cli, *args):
     return run.json()
 
 
+def csv_records(cli, *args, exit_code: int = 0) -> list[dict]:
+    """The records of `minerals ARGS`, from JSON lines, after checking the CSV holds the very same rows.
+
+    Each CSV cell must read back as its JSON-lines value: a number parses as
+    that number (pandas reads the column as numeric), unknown is an empty
+    cell, true/false are True/False, text is itself.
+    """
+    import csv
+    import io
+    import json
+
+    as_csv, as_jsonl = cli(*args, "--format", "csv"), cli(*args, "--format", "jsonl")
+    assert as_csv.exit_code == as_jsonl.exit_code == exit_code, as_csv.stderr + as_jsonl.stderr
+    records = [json.loads(line) for line in as_jsonl.stdout.splitlines()]
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert len(rows) == len(records)
+    for row, record in zip(rows, records):
+        assert list(row) == list(record)
+        for key, value in record.items():
+            cell = row[key]
+            if value is None:
+                assert cell == "", (key, cell)
+            elif isinstance(value, bool):
+                assert cell == str(value), (key, cell)
+            elif isinstance(value, (int, float)):
+                assert float(cell) == value, (key, cell)
+            else:
+                assert isinstance(value, str) and cell == value, (key, cell)
+    return records
+
+
+def long_lines(text: str, width: int = 120) -> list[str]:
+    """The lines of `text` longer than `width` characters (a piped table's limit, render/text.py)."""
+    return [line for line in text.splitlines() if len(line) > width]
+
+
 # --------------------------------------------------------------------------
 # editing a copy of the data
 

@@ -23,6 +23,7 @@ from ..results.jurisdictions import (
     CompareList,
     CompareResult,
     CompareRow,
+    CrossChange,
     CrossDiffResult,
     DiffEntry,
     ElsewhereRow,
@@ -188,7 +189,23 @@ def cross_diff(minerals, other, old: str, new: str) -> CrossDiffResult:
                 "qualified": sum(1 for k in kept if k.how == "qualified"), "unknown": len(unknown_a + unknown_b)},
         caveats=_diff_caveats(a, b),
         citations=[a.citation, b.citation],
+        rows=_cross_rows(removed, added, groups, kept, unknown_a + unknown_b),
     )
+
+
+def _cross_rows(removed, added, groups, kept, unknown) -> list[CrossChange]:
+    """The diff as one table: each one-sided entry, group match, kept mineral and unknown absence."""
+    def sided(e: DiffEntry, change: str) -> CrossChange:
+        return CrossChange(entry=e.entry, change=change, list=e.list, minerals=list(e.minerals), how=e.mapping,
+                           qualifier=e.qualifier, partly=e.partly, missing=[])
+
+    return ([sided(e, "removed") for e in removed] + [sided(e, "added") for e in added]
+            + [CrossChange(entry=g.entry, change="group", list=g.list, minerals=list(g.elements), how="group",
+                           qualifier=None, partly=None, missing=list(g.missing)) for g in groups]
+            + [CrossChange(entry=" / ".join(dict.fromkeys(k.old + k.new)), change="kept", list=None,
+                           minerals=[k.mineral], how=k.how, qualifier=k.qualifier, partly=None, missing=[])
+               for k in kept]
+            + [sided(e, "unknown") for e in unknown])
 
 
 def _closest(entries: list[Entry]) -> str:

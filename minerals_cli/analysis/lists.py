@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from ..results.lists import DiffResult, ListResult, MineralRow, Split
+from ..results.lists import DiffChange, DiffResult, ListResult, MineralRow, Split
 from .scope import latest_final, list_info
 
 if TYPE_CHECKING:
@@ -131,16 +131,23 @@ def diff(data: MineralsFile, old: str, new: str) -> DiffResult:
             removed.append(m.id)
         elif was and now:
             kept.append(m.id)
+    added, removed, kept = sorted(added), sorted(removed), sorted(kept)
+    rows = ([DiffChange(mineral=i, change="added", elements=[]) for i in added]
+            + [DiffChange(mineral=i, change="removed", elements=[]) for i in removed]
+            + [DiffChange(mineral=s.entry, change="split", elements=list(s.into)) for s in splits]
+            + [DiffChange(mineral=s.entry, change="merged", elements=list(s.into)) for s in merges]
+            + [DiffChange(mineral=i, change="kept", elements=[]) for i in kept])
     return DiffResult(
         old=old,
         new=new,
-        added=sorted(added),
-        removed=sorted(removed),
-        kept=sorted(kept),
+        added=added,
+        removed=removed,
+        kept=kept,
         split=splits,
         merged=merges,
         counts={
             "added": len(added), "removed": len(removed), "kept": len(kept), "split": len(splits), "merged": len(merges)
         },
         citations=[list_info(data, old).citation, list_info(data, new).citation],
+        rows=rows,
     )

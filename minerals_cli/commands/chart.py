@@ -24,6 +24,7 @@ def command(
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
     """The net-import-reliance bar chart that opens each Mineral Commodity Summaries.
 
@@ -48,7 +49,9 @@ def command(
         _save_svg(result, svg, inputs=[data.path(key) for key in FILES])
         if fmt is Format.table:
             return
-    emit(result, view, fmt, table_writer=write_bar_chart)
+    from functools import partial
+
+    emit(result, view, fmt, table_writer=partial(write_bar_chart, full=sources), sources=sources)
 
 
 def _save_svg(result, target: Path, inputs: list[Path]) -> None:
@@ -66,15 +69,16 @@ def _save_svg(result, target: Path, inputs: list[Path]) -> None:
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    rows = [
-        [b.label, b.published, b.value, b.bound or "", b.leading_source.name if b.leading_source else None,
-         b.leading_source.percent if b.leading_source else None, ", ".join(b.minerals)]
-        for b in r.bars
-    ]
-    rows += [[u.label, u.published, None, "", u.leading_source.name if u.leading_source else None,
-              u.leading_source.percent if u.leading_source else None, ", ".join(u.minerals)] for u in r.unknown]
+    """The bars as a table (Markdown): label, figure as printed, bar length, leading source; unknowns after."""
+    from ..render.chart import chart_sources
+
+    def lead(x):
+        s = x.leading_source
+        return [s.name, s.country, s.published or s.percent] if s else [None, None, None]
+
+    rows = [[b.label, b.published, b.value, b.bound or "", *lead(b)] for b in r.bars]
+    rows += [[u.label, u.published, None, "", *lead(u)] for u in r.unknown]
     return View(
-        [Table(r.title, ["label", "published", "bar", "bound", "leading source", "share", "minerals"], rows)],
-        list(r.notes) + [f"unknown: {u.label}: {u.reason}" for u in r.unknown],
+        [Table(r.title, ["label", "published", "bar", "bound", "leading source", "code", "share %"], rows)],
+        list(r.notes), chart_sources(r), [f"unknown: {u.label}: {u.reason}" for u in r.unknown],
     )

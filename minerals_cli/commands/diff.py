@@ -15,9 +15,14 @@ def command(
     old: Annotated[str, opt.Argument(help="The older list: {lists}, or another jurisdiction's (`minerals lists`).",
                                      autocompletion=complete_any_list)],
     new: Annotated[str, opt.Argument(help="The newer list.", autocompletion=complete_any_list)],
+    sort: opt.SortOpt = None,
+    top: opt.TopOpt = None,
+    reverse: opt.ReverseOpt = False,
+    where: opt.WhereOpt = None,
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
     """What changed between two lists: added, removed, kept, and group entries that split.
 
@@ -26,6 +31,7 @@ def command(
     from ..analysis.jurisdictions import cross_diff, is_us_list
     from ..analysis.lists import diff
     from ..dataset import open_dataset
+    from ..query import arrange
     from ..render import emit
     from ..resolve import resolve_any_list
 
@@ -33,41 +39,58 @@ def command(
     data = dataset.minerals
     a, b = (resolve_any_list(data, lambda: dataset.optional("other_lists"), x) for x in (old, new))
     if is_us_list(data, a) and is_us_list(data, b):
-        emit(diff(data, a, b), view, fmt)
+        result, shown = diff(data, a, b), view
     else:
-        emit(cross_diff(data, dataset.optional("other_lists"), a, b), view_across, fmt)
+        result, shown = cross_diff(data, dataset.optional("other_lists"), a, b), view_across
+    emit(arrange(result, sort, top, reverse, where), shown, fmt, sources=sources)
+
+
+def _cited(r) -> list:
+    """Each list's citation, named by the list it is the source of."""
+    from ..results.base import Cited
+
+    return [Cited(what=f"list {i}", source=c) for i, c in zip((r.old, r.new), r.citations)]
+
+
+def _title(r) -> str:
+    counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
+    shown = len(r.rows)
+    return f"{r.old} -> {r.new}: {counts}" + ("" if shown == _all_rows(r) else f" ({shown} rows shown)")
+
+
+def _all_rows(r) -> int:
+    """How many rows the whole diff has (--top and --where may show fewer)."""
+    c = r.counts
+    if "split" in c:
+        return c["added"] + c["removed"] + c["kept"] + c["split"] + c["merged"]
+    return c["added"] + c["removed"] + c["groups"] + c["kept"] + c["unknown"]
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import citation_text
-
-    rows = [[name, "added", ""] for name in r.added]
-    rows += [[name, "removed", ""] for name in r.removed]
-    rows += [[s.entry, "split", ", ".join(s.into)] for s in r.split]
-    rows += [[s.entry, "merged", ", ".join(s.into)] for s in r.merged]
-    rows += [[name, "kept", ""] for name in r.kept]
-    counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
-    return View(
-        [Table(f"{r.old} → {r.new}: {counts}", ["mineral", "change", "elements"], rows)],
-        ["sources: " + "; ".join(citation_text(c) for c in r.citations)],
-    )
+    """One row per mineral of either U.S. list: added, removed, split, merged or kept."""
+    rows = [[x.mineral, x.change, ", ".join(x.elements)] for x in r.rows]
+    return View([Table(_title(r), ["mineral", "change", "elements"], rows)], [], _cited(r))
 
 
 def view_across(r) -> View:
-    """A diff where one list is another jurisdiction's: entries as published, groups and qualifiers as such."""
-    from ..render.cells import citation_text
+    """A diff where one list is another jurisdiction's: entries as published, groups and qualifiers as such.
 
-    rows = [[e.entry, f"only on {e.list}", ", ".join(e.minerals) + (" (part)" if e.partly else ""), e.qualifier or ""]
-            for e in r.removed + r.added]
-    rows += [[g.entry, f"group on {g.list}", ", ".join(g.elements), "missing: " + ", ".join(g.missing) if g.missing else ""]
-             for g in r.groups]
-    rows += [[" / ".join(dict.fromkeys(k.old + k.new)), "qualified match", k.mineral, k.qualifier or ""]
-             for k in r.kept if k.how == "qualified"]
-    rows += [[e.entry, f"unknown ({'new' if e.list == r.old else 'old'} list incomplete)", ", ".join(e.minerals), ""]
-             for e in r.unknown]
-    counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
-    return View(
-        [Table(f"{r.old} → {r.new}: {counts}", ["entry", "change", "minerals", "qualifier / note"], rows)],
-        r.caveats + ["sources: " + "; ".join(citation_text(c) for c in r.citations)],
-    )
+    `change` is the records' word (added: only on the new list; removed: only
+    on the old one; a group or an unknown says whose entry it is): short
+    cells, so the entries and qualifiers as published keep their room.
+    """
+    def minerals(x) -> str:
+        """A group's elements are each a kept row of their own: here, only how many match and which are missing."""
+        if x.change != "group":
+            return ", ".join(x.minerals)
+        return f"{len(x.minerals)} named" + (f"; not: {', '.join(x.missing)}" if x.missing else "")
+
+    def change(x) -> str:
+        side = " (old)" if x.list == r.old else " (new)"
+        return x.change + (" (part)" if x.partly else side if x.change in ("group", "unknown") else "")
+
+    rows = [[x.entry, change(x), minerals(x), x.how, x.qualifier or ""] for x in r.rows]
+    more = [f"{x.entry} (group on {x.list}) names " + ", ".join(x.minerals) for x in r.rows if x.change == "group"]
+    # The first caveat says how lists are compared (a method note); the others that a list is incomplete.
+    return View([Table(_title(r), ["entry", "change", "minerals", "how", "qualifier"], rows)],
+                r.caveats[1:], _cited(r), r.caveats[:1] + more)

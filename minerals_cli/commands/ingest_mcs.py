@@ -49,8 +49,11 @@ def command(
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
+    """The files written and what went into them; warnings and the revised figures as notes (there is nothing to cite)."""
     c = r.counts
+    written = [[r.output, "import dependence", c.reliance]]
+    written += [[r.world_output, "world production", c.world_series]] if r.world_output else []
+    written += [[r.stats_output, "salient statistics", c.stats_series]] if r.stats_output else []
     rows = [
         ["NIR records", c.reliance],
         ["ranked source lists", c.ranked_sources],
@@ -59,8 +62,10 @@ def view(r) -> View:
         ["rows skipped (not our commodities)", len(r.skipped)],
         ["earlier editions' figures the chapter series revise or fill", c.revisions],
     ]
-    notes = [f"wrote {r.output}"] + ([f"wrote {r.world_output}: {c.world_series} world series"] if r.world_output else []) + ([f"wrote {r.stats_output}: {c.stats_series} salient-statistics series"] if r.stats_output else []) + [f"warning: {w}" for w in r.warnings]
+    notes = [f"warning: {w}" for w in r.warnings]
     if c.revisions:
         notes.append(f"the chapter series revise or fill {c.revisions} figures of earlier editions, which keep their "
                      "own (each is listed under `revisions` in the JSON; `minerals revisions` shows them)")
-    return View([Table(f"MCS {r.edition} (data year {r.data_year}) from {', '.join(r.kinds)}", ["records", "count"], rows)], notes)
+    return View([Table(f"MCS {r.edition} (data year {r.data_year}) from {', '.join(r.kinds)}: files written",
+                       ["file", "content", "records or series"], written),
+                 Table("What the files gave", ["records", "count"], rows)], notes)

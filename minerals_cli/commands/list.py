@@ -20,9 +20,14 @@ def command(
         Optional[str], opt.Option("--removed-in", help="Minerals of the previous final list that this list dropped.", autocompletion=complete_list)
     ] = None,
     group: Annotated[Optional[str], opt.Option("--group", "-g", help="Only one group: ree or pgm.")] = None,
+    sort: opt.SortOpt = None,
+    top: opt.TopOpt = None,
+    reverse: opt.ReverseOpt = False,
+    where: opt.WhereOpt = None,
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
     """List the critical minerals of a list (the latest final list by default)."""
     from ..analysis.jurisdictions import is_us_list, select_other
@@ -30,6 +35,7 @@ def command(
     from ..analysis.scope import latest_final
     from ..dataset import open_dataset
     from ..errors import UsageError
+    from ..query import arrange
     from ..render import emit
     from ..resolve import resolve_any_list, resolve_group, resolve_list_with_previous
 
@@ -43,7 +49,8 @@ def command(
         if new_in or removed_in:
             raise UsageError("--new-in and --removed-in compare the U.S. lists; for another jurisdiction's lists use "
                              "`minerals diff OLD NEW`", f"e.g. minerals diff {_previous_of(other, chosen) or 'OLD'} {chosen}")
-        emit(select_other(data, other, chosen, resolve_group(group) if group is not None else None), view_other, fmt)
+        result = select_other(data, other, chosen, resolve_group(group) if group is not None else None)
+        emit(arrange(result, sort, top, reverse, where), view_other, fmt, sources=sources)
         return
     result = select(
         data,
@@ -52,7 +59,7 @@ def command(
         removed_in=resolve_list_with_previous(data, removed_in) if removed_in else None,
         group=resolve_group(group) if group is not None else None,
     )
-    emit(result, view, fmt)
+    emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 
 def _previous_of(other, list_id: str):
@@ -62,23 +69,31 @@ def _previous_of(other, list_id: str):
     return previous_in_series(other, list_id)
 
 
+def _shown(count: int, rows: list, what: str) -> str:
+    """'60 minerals', or '10 of 60 minerals shown' when --top or --where kept fewer rows."""
+    return f"{count} {what}" if len(rows) == count else f"{len(rows)} of {count} {what} shown"
+
+
 def view_other(r) -> View:
     """Another jurisdiction's list: its members as published, what each maps to, and how."""
-    from ..render.cells import citation_text
+    from ..results.base import Cited
 
-    title = f"{r.title} ({r.jurisdiction}, {r.published}): {r.count} members" + (
-        "" if r.complete else f" of {r.stated_count} (incomplete)")
+    title = f"{r.list}: {r.title} ({r.jurisdiction}, {r.published}): {_shown(r.count, r.members, 'members')}" + (
+        "" if r.complete else f"; the list states {r.stated_count} (incomplete)")
     rows = [[m.name, ", ".join(m.covers), m.mapping, m.qualifier or ""] for m in r.members]
-    notes = r.caveats + [f"source: {citation_text(r.citation)}"]
-    return View([Table(title, ["entry as published", "minerals", "mapping", "qualifier"], rows)], notes)
+    more = [f"{m.name}: {m.expanded}" for m in r.members if m.expanded]
+    more += [f"{m.name}: {m.note}" for m in r.members if m.note]
+    return View([Table(title, ["entry as published", "minerals", "mapping", "qualifier"], rows)], r.caveats,
+                [Cited(what=f"list {r.list}", source=r.citation)], more)
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import citation_text
+    """The minerals of the list, one a row; its Federal Register notice as the source."""
+    from ..results.base import Cited
 
-    title = f"{r.title} ({r.published}): {r.count} minerals"
+    title = f"{r.title} ({r.published}): {_shown(r.count, r.minerals, 'minerals')}"
     if r.filters:
-        title += " — " + "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in r.filters.items())
+        title += " - " + "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in r.filters.items())
     rows = [[m.name, m.symbol or "—", m.group or "—", ", ".join(m.lists)] for m in r.minerals]
-    return View([Table(title, ["mineral", "symbol", "group", "lists"], rows)], [f"source: {citation_text(r.citation)}"])
+    return View([Table(title, ["mineral", "symbol", "group", "lists"], rows)], [],
+                [Cited(what=f"list {r.list}", source=r.citation)])

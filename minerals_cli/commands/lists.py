@@ -13,29 +13,41 @@ SHORT_HELP = "The critical-minerals lists in the data: U.S. and other jurisdicti
 def command(
     jurisdiction: Annotated[Optional[str], opt.Option("--jurisdiction", "-j",
                                                       help="Only one jurisdiction: US, EU, CA, AU, GB, JP, IN.")] = None,
+    sort: opt.SortOpt = None,
+    top: opt.TopOpt = None,
+    reverse: opt.ReverseOpt = False,
+    where: opt.WhereOpt = None,
     data_dir: opt.DataDirOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
     """The critical-minerals lists the data holds: id, jurisdiction, date, stated count, members in the data, and
     whether the data has all of them."""
     from ..analysis.jurisdictions import catalogue
     from ..dataset import open_dataset
+    from ..query import arrange
     from ..render import emit
     from ..resolve import resolve_jurisdiction
 
     dataset = open_dataset(data_dir)
     other = dataset.optional("other_lists")
     code = resolve_jurisdiction(dataset.minerals, other, jurisdiction) if jurisdiction else None
-    emit(catalogue(dataset.minerals, other, code), view, fmt)
+    emit(arrange(catalogue(dataset.minerals, other, code), sort, top, reverse, where), view, fmt, sources=sources)
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import source_notes
+    """One line per list: id, jurisdiction, date, stated count and members held; titles with the citations.
 
-    rows = [[x.id, x.jurisdiction, x.published, x.status, x.stated_count, x.members,
-             "yes" if x.complete else "no", x.title] for x in r.lists]
-    table = Table(f"Critical-minerals lists: {r.count}", ["id", "jurisdiction", "published", "status", "stated count",
-                                                          "in data", "complete", "title"], rows)
-    return View([table], r.caveats + source_notes(r.citations))
+    A title is up to 90 characters: in the table it would be cut on nearly
+    every row, so it goes with the list's citation (--sources) and the JSON.
+    """
+    from ..results.base import Cited
+
+    rows = [[x.id, x.jurisdiction, x.published, x.status, x.stated_count, x.members, x.complete] for x in r.lists]
+    shown = f"{r.count}" if len(r.lists) == r.count else f"{len(r.lists)} of {r.count} shown"
+    table = Table(f"Critical-minerals lists: {shown}", ["id", "jurisdiction", "published", "status", "stated count",
+                                                       "in data", "complete"], rows)
+    cited = [Cited(what=f"list {x.id}: {x.title}", source=x.citation) for x in r.lists]
+    more = [f"{x.id}: {x.count_note}" for x in r.lists if x.count_note]
+    return View([table], r.caveats, cited + list(r.citations), more)

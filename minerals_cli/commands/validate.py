@@ -41,20 +41,33 @@ def command(
 
 
 def write_report(report, out, terminal=None) -> None:
-    """Compiler-style lines, so an editor or grep can jump to each problem (the data's control characters shown)."""
+    """Compiler-style lines, so an editor or grep can jump to each problem (the data's control characters shown).
+
+    A problem stays on one line, whatever its length (FILE:LINE: is what
+    tools read); the summary lines after the problems wrap at 120.
+    """
+    import textwrap
+
     from ..render.cells import printable
+    from ..render.text import PLAIN_WIDTH
 
     for p in report.problems:
         where = f"{p.file}:{p.line if p.line is not None else '?'}"
         out.write(printable(f"{where}: {p.field}: {p.message}" if p.field else f"{where}: {p.message}") + "\n")
+    summary = []
     if report.valid:
         present = [f.file for f in report.files if f.present]
-        out.write(f"ok: {len(present)} data file{'s' if len(present) != 1 else ''} valid in {report.directory}: {', '.join(present)}\n")
+        summary.append(f"ok: {len(present)} data file{'s' if len(present) != 1 else ''} valid in {report.directory}: "
+                       f"{', '.join(present)}")
     absent = [f.file for f in report.files if not f.present]
     if absent:
-        out.write(f"not present (commands that need them will say so): {', '.join(absent)}\n")
+        summary.append(f"not present (commands that need them will say so): {', '.join(absent)}")
     if report.ignored:
-        out.write(f"ignored (not a data file name): {', '.join(report.ignored)}\n")
+        summary.append(f"ignored (not a data file name): {', '.join(report.ignored)}")
+    for line in summary:
+        for part in textwrap.wrap(printable(line), PLAIN_WIDTH, subsequent_indent="  ", break_long_words=False,
+                                  break_on_hyphens=False):
+            out.write(part + "\n")
 
 
 def view(r) -> View:

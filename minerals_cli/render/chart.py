@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from .cells import UNKNOWN, cell, citation_text, printable
+from .fit import NARROWEST
+from .text import PLAIN_WIDTH
 
 BAR_CELLS = 50  # one cell is 2 percent, whatever the terminal width
 
@@ -37,52 +39,99 @@ def _lead_words(u: Any) -> str:
     return f"; leading import source {source_text(u)} ({u.leading_source.period})" if u.leading_source else ""
 
 
-def write_bar_chart(chart: Any, out, terminal=None) -> None:
-    """Bars in text: '#' in a pipe or under NO_COLOR, coloured blocks for a terminal (`terminal`, the stream)."""
-    lines = [[(printable(text), style) for text, style in segments] for segments in _chart_lines(chart, terminal is None)]
+def write_bar_chart(chart: Any, out, terminal=None, full: bool = False) -> None:
+    """Bars in text: '#' in a pipe or under NO_COLOR, coloured blocks for a terminal (`terminal`, the stream).
+
+    Every line fits the width: 120 in a pipe, the terminal's own on a
+    terminal (80 columns take 25 cells of 4 percent, long labels cut with a
+    lettered note).  `full` (--sources) adds every note and full citation.
+    """
     if terminal is None:
-        for segments in lines:
-            out.write("".join(text for text, _ in segments).rstrip() + "\n")
+        for segments in _chart_lines(chart, True, PLAIN_WIDTH, full):
+            out.write("".join(printable(text) for text, _ in segments).rstrip() + "\n")
         return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=terminal, highlight=False, markup=False, emoji=False)
     with console.capture() as captured:
-        for segments in lines:
-            console.print(Text.assemble(*segments), soft_wrap=True)
+        for segments in _chart_lines(chart, False, console.width, full):
+            console.print(Text.assemble(*[(printable(text), style) for text, style in segments]), soft_wrap=True)
     out.write(captured.get())
 
 
-def _chart_lines(chart: Any, plain: bool) -> list[list[tuple[str, str]]]:
-    full, marker_style = ("#", "") if plain else ("█", "bold")
-    width = max([len(b.label) for b in chart.bars] + [8])
-    lines: list[list[tuple[str, str]]] = [
-        [(chart.title, "bold")],
-        [(f"each {full} is {100 // BAR_CELLS} percent of U.S. apparent consumption; "
-          f">N at least N, <N at most N, E net exporter; then the leading import source", "dim")],
-        [],
-    ]
-    for bar in chart.bars:
-        head = [(bar.label.ljust(width), ""), (bar.published.rjust(5) + "  ", "bold")]
+# Notes the legend line already says, or that only explain: behind --sources (JSON has every note).
+_FURTHER = (">N:", "<N:", "E:", "a mineral without a bar")
+# Bar lengths tried, longest first: each a whole number of percent per cell.
+_CELLS = (50, 25, 20, 10)
+
+
+def _layout(chart: Any, width: int) -> tuple[int, int]:
+    """(cells of a full bar, label width): the longest bar whose line fits `width`, cutting labels only if none does."""
+    label = max([len(b.label) for b in chart.bars] + [8])
+    lead = max([len(source_text(b)) for b in chart.bars] + [0])
+    fixed = 1 + 5 + 2 + 1 + 2 + lead  # space, value, gap, bound marker, gap, leading source
+    for cells in _CELLS[:3]:
+        if label + fixed + cells <= width:
+            return cells, label
+    for cells in _CELLS[1:]:
+        room = width - fixed - cells
+        if room >= NARROWEST:
+            return cells, min(room, label)
+    return _CELLS[-1], NARROWEST
+
+
+def _chart_lines(chart: Any, plain: bool, width: int, full: bool) -> list[list[tuple[str, str]]]:
+    from .evidence import evidence
+    from .fit import fit_table
+    from .view import Table
+
+    full_cell, marker_style = ("#", "") if plain else ("\u2588", "bold")
+    cells, label_width = _layout(chart, width)
+    # The labels as a one-column table, so a label too long is cut the way every table cuts a cell.
+    fitted = fit_table(Table("", ["label"], [[b.label] for b in chart.bars]), label_width, 0, {})
+    lines: list[list[tuple[str, str]]] = [[(t, "bold")] for t in _wrap(chart.title, width)]
+    legend = (f"each {full_cell} is {100 // cells} percent of U.S. apparent consumption; >N at least N, <N at most N, "
+              "E net exporter; then the leading import source")
+    lines += [[(t, "dim")] for t in _wrap(legend, width)] + [[]]
+    for bar, (label,) in zip(chart.bars, fitted.rows):
+        head = [(label.ljust(label_width), ""), (" " + bar.published.rjust(5) + "  ", "bold")]
         if bar.net_exporter:
-            body = [("(net exporter)".ljust(BAR_CELLS + 1), "italic")]
+            body = [("(net exporter)".ljust(cells + 1), "italic")]
         else:
-            n = bar_cells(bar.value)
+            n = bar_cells(bar.value, cells)
             marker = {"lower": ">", "upper": "<"}.get(bar.bound or "", "")
-            body = [(full * n, "cyan" if bar.bound is None else "blue"), (marker, marker_style),
-                    (" " * (BAR_CELLS + 1 - n - len(marker)), "")]
+            body = [(full_cell * n, "cyan" if bar.bound is None else "blue"), (marker, marker_style),
+                    (" " * (cells + 1 - n - len(marker)), "")]
         lines.append(head + body + [("  " + source_text(bar), "" if bar.leading_source else "dim")])
     if chart.unknown:
+        listed = ", ".join(f"{u.label} ({u.published or 'no figure'})" for u in chart.unknown)
+        lines += [[]] + [[(t, "dim")] for t in _wrap("unknown (no bar): " + listed, width)]
+    notes = fitted.notes + [n for n in chart.notes if not n.startswith(_FURTHER)]
+    more = [n for n in chart.notes if n.startswith(_FURTHER)] + [f"unknown: {unknown_text(u)}" for u in chart.unknown]
+    after = evidence(notes, more, chart_sources(chart), width, full)
+    if after:
         lines.append([])
-        lines.append([("unknown (no bar): ", "bold")])
-        for u in chart.unknown:
-            lines.append([(f"  {unknown_text(u)}", "dim")])
-    lines.append([])
-    for note in chart.notes:
-        lines.append([(f"note: {note}", "dim")])
-    lines.append([("source: " + citation_text(chart.citation), "dim")])
+    lines += [[(line.text, "" if line.kind == "note" else "dim")] for line in after]
     return lines
+
+
+def chart_sources(chart: Any) -> list:
+    """The edition's citation, then each share list a leading source is read from."""
+    from ..results.base import Cited
+
+    cited = [Cited(what=f"net import reliance, MCS {chart.edition}", source=chart.citation)]
+    for x in [*chart.bars, *chart.unknown]:
+        lead = x.leading_source
+        if lead is not None and lead.source is not None:
+            cited.append(Cited(what=f"import sources of {x.label}, {lead.period}", source=lead.source))
+    return cited
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def svg_document(chart: Any) -> str:

@@ -16,6 +16,8 @@ from .cells import cell
 # A column is never cut narrower than this (nor narrower than its header): below it, a cut cell says nothing.
 NARROWEST = 14
 MARK = " [{}]"
+# ASCII, so a cut line is as long in bytes as in characters (awk, cut and wc -L measure bytes in many locales).
+ELLIPSIS = "..."
 
 
 class Fitted(NamedTuple):
@@ -56,11 +58,11 @@ def _cut(text: str, cap: int, letters: dict[str, str], notes: list[str]) -> str:
         letters[text] = _letter(len(letters))
         notes.append(f"[{letters[text]}] {text}")
     mark = MARK.format(letters[text])
-    room = max(cap - len(mark) - 1, 1)
+    room = max(cap - len(mark) - len(ELLIPSIS), 1)
     head = text[:room]
     if " " in head[1:] and not text[room:room + 1].isspace():
         head = head[: head.rstrip().rfind(" ")] or head
-    return head.rstrip(" ,;:(") + "…" + mark
+    return head.rstrip(" ,;:(") + ELLIPSIS + mark
 
 
 def _letter(n: int) -> str:

@@ -62,3 +62,21 @@ class ChartResult(Result):
     unknown: list[ChartUnknown]
     notes: list[str]
     citation: Citation = Field(description="the MCS edition")
+
+    def to_records(self) -> list[dict]:
+        """One record per bar: the figure as printed and as drawn, and the leading import source.
+
+        `nir` is the bar's length (the bound for >N and <N, 0 for E, with
+        `net_exporter`); minerals without a bar are in the JSON (`unknown`).
+        """
+        from .records import joined
+
+        def lead(s: Optional[LeadingSource]) -> dict:
+            return {"leading_source": s.country if s else None, "leading_source_name": s.name if s else None,
+                    "leading_share": s.percent if s else None, "leading_share_published": s.published if s else None,
+                    "leading_period": s.period if s else None, "leading_from": s.basis if s else None}
+
+        return [{"edition": self.edition, "data_year": self.data_year, "list": self.list, "commodity": b.commodity,
+                 "label": b.label, "minerals": joined(b.minerals), "nir": b.value, "nir_published": b.published,
+                 "nir_qualifier": b.qualifier, "nir_bound": b.bound or "exact", "net_exporter": b.net_exporter,
+                 "form": b.form, "basis": b.basis, **lead(b.leading_source)} for b in self.bars]

@@ -32,3 +32,21 @@ class IngestResult(Result):
     revisions: list[Revision] = Field([], description="each earlier edition's NIR figure (in the file the run started "
                                                       "from) that the Commodities file's chapter series revises or "
                                                       "fills; the edition's own figure is kept")
+
+    def to_records(self) -> list[dict]:
+        """One record per file written: where, what it holds, and how many records or series went into it."""
+        c = self.counts
+        head = {"edition": self.edition, "data_year": self.data_year, "inputs": ";".join(self.files)}
+        none = dict.fromkeys(("nir_records", "ranked_source_lists", "share_lists", "commodities_created",
+                              "revisions", "skipped_rows"))
+        records = [{**head, "output": self.output, "content": "import dependence", "nir_records": c.reliance,
+                    "ranked_source_lists": c.ranked_sources, "share_lists": c.import_shares,
+                    "commodities_created": c.commodities_created, "revisions": c.revisions,
+                    "skipped_rows": len(self.skipped), "series": None, "warnings": len(self.warnings)}]
+        if self.world_output:
+            records.append({**head, "output": self.world_output, "content": "world production", **none,
+                            "series": c.world_series, "warnings": None})
+        if self.stats_output:
+            records.append({**head, "output": self.stats_output, "content": "salient statistics", **none,
+                            "series": c.stats_series, "warnings": None})
+        return records

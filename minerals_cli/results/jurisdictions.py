@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 if TYPE_CHECKING:
     from ..dataset.schema import Citation
@@ -24,11 +24,20 @@ class CatalogueEntry(Result):
 
 
 class CatalogueResult(Result):
+    _rows = "lists"
+
     jurisdiction: Optional[str] = Field(description="the filter, if one was given")
     count: int
     lists: list[CatalogueEntry]
     caveats: list[str]
     citations: list[Cited]
+
+    def record_of(self, x: CatalogueEntry) -> dict:
+        """One list of the catalogue: its id, jurisdiction, date, counts and citation."""
+        return {"id": x.id, "jurisdiction": x.jurisdiction, "series": x.series, "title": x.title,
+                "published": x.published, "status": x.status, "stated_count": x.stated_count, "members": x.members,
+                "complete": x.complete, "count_note": x.count_note, "source": x.citation.source,
+                "url": x.citation.url}
 
 
 class MemberRow(Result):
@@ -43,6 +52,8 @@ class MemberRow(Result):
 
 
 class OtherListResult(Result):
+    _rows = "members"
+
     list: str
     jurisdiction: str
     title: str
@@ -58,6 +69,14 @@ class OtherListResult(Result):
     adds_to: Optional[str] = Field(description="the list this one adds members to")
     caveats: list[str]
     citation: Citation
+
+    def record_of(self, m: MemberRow) -> dict:
+        """One entry of the list as published, with the mineral ids it covers and how it maps to them."""
+        from .records import joined
+
+        return {"list": self.list, "jurisdiction": self.jurisdiction, "entry": m.name, "minerals": joined(m.minerals),
+                "covers": joined(m.covers), "mapping": m.mapping, "qualifier": m.qualifier, "expanded": m.expanded,
+                "confidence": m.confidence, "note": m.note}
 
 
 class DiffEntry(Result):
@@ -84,7 +103,24 @@ class GroupMatch(Result):
     missing: list[str] = Field(description="its minerals that the other list does not")
 
 
+class CrossChange(Result):
+    """One row of a diff across jurisdictions: an entry and what the other list makes of it."""
+
+    entry: str = Field(description="the entry as published (kept: the entries of both lists, ' / '-joined)")
+    change: Literal["added", "removed", "group", "kept", "unknown"] = Field(
+        description="added: only on `new`; removed: only on `old`; group: a group entry matched to elements; "
+        "unknown: an absence from an incomplete list")
+    list: Optional[str] = Field(description="the list that has the entry; null for a mineral both lists have")
+    minerals: list[str] = Field(description="the mineral ids concerned")
+    how: str = Field(description="exact, qualified, group or by reference")
+    qualifier: Optional[str]
+    partly: Optional[bool] = Field(description="added/removed: the other list covers some of the entry's minerals")
+    missing: list[str] = Field(description="group: its minerals the other list does not name")
+
+
 class CrossDiffResult(Result):
+    _rows = "rows"
+
     old: str
     new: str
     old_title: str
@@ -97,6 +133,15 @@ class CrossDiffResult(Result):
     counts: dict[str, int]
     caveats: list[str]
     citations: list[Citation]
+    rows: list[CrossChange] = Field([], description="one row per entry or kept mineral, in the order removed, added, "
+                                                    "group, kept, unknown: what --sort, --top and --where act on")
+
+    def record_of(self, row: CrossChange) -> dict:
+        from .records import joined
+
+        return {"old": self.old, "new": self.new, "entry": row.entry, "change": row.change, "list": row.list,
+                "minerals": joined(row.minerals), "how": row.how, "qualifier": row.qualifier, "partly": row.partly,
+                "missing": joined(row.missing)}
 
 
 class ElsewhereRow(Result):
@@ -127,9 +172,26 @@ class CompareRow(Result):
 
 
 class CompareResult(Result):
+    _rows = "rows"
+
     lists: list[CompareList]
     sort: str
     count: int
     rows: list[CompareRow]
     caveats: list[str]
     citations: list[Citation]
+
+    def record_of(self, row: CompareRow) -> dict:
+        """One mineral: on how many of the lists it is (`lists`), then per list whether it names it and how.
+
+        A list's column (`us_2025`, `eu_2023`: its label, lower case) is true or
+        false, empty where the list is incomplete and cannot tell; `..._how`
+        is how it names the mineral.
+        """
+        record = {"mineral": row.mineral, "name": row.name, "on_us_list": row.on_us_list, "lists": row.count}
+        for x in self.lists:
+            how = row.lists.get(x.id)
+            column = x.label.lower().replace("-", "_")
+            record[column] = None if how == "unknown" else how is not None
+            record[f"{column}_how"] = None if how == "unknown" else how
+        return record

@@ -51,6 +51,8 @@ class LeadingCount(Result):
 
 
 class SummaryResult(Result):
+    _rows = "rows"
+
     edition: int
     data_year: int
     list: str
@@ -65,3 +67,13 @@ class SummaryResult(Result):
     rows: list[SummaryRow]
     unknown: list[str] = Field(description="units whose NIR is unknown in this edition")
     notes: list[str]
+
+    def record_of(self, row: SummaryRow) -> dict:
+        """One counted unit: its reliance as printed and as a number, how it counts, its leading import source."""
+        from .records import joined
+
+        return {"edition": self.edition, "data_year": self.data_year, "list": self.list, "mineral": row.id,
+                "name": row.name, "members": joined(row.members), "commodity": row.commodity, "nir": row.value,
+                "nir_published": row.published, "nir_qualifier": row.qualifier, "nir_basis": row.basis,
+                "status": row.status, "reason": row.reason, "leading_source": row.leading_source,
+                "leading_source_name": row.leading_source_name, "leading_from": row.leading_from}

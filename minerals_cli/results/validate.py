@@ -29,3 +29,28 @@ class ValidationReport(Result):
     files: list[FileCheck]
     problems: list[ProblemRow]
     ignored: list[str] = Field(description="YAML files in the directory that no command reads")
+
+    def to_records(self) -> list[dict]:
+        """One record per problem, and one for each file with none: where to look, and what is wrong.
+
+        A file without a problem still has its row (message empty), so a
+        valid directory is not an empty table: `present` and `valid` say how
+        each file stands.
+        """
+        from pathlib import PurePath
+
+        by_file: dict[str, list[ProblemRow]] = {}
+        for p in self.problems:  # a problem names the file by its path, a file check by its name
+            by_file.setdefault(PurePath(p.file).name, []).append(p)
+        records = []
+        for f in self.files:
+            head = {"directory": self.directory, "file": f.file, "present": f.present, "valid": f.valid,
+                    "problems": f.problems}
+            found = by_file.pop(f.file, [])
+            records += [{**head, "line": p.line, "field": p.field, "message": p.message} for p in found] or [
+                {**head, "line": None, "field": None, "message": None}]
+        for found in by_file.values():  # a problem of a file the checks do not list
+            records += [{"directory": self.directory, "file": p.file, "present": True, "valid": False,
+                         "problems": len(found), "line": p.line, "field": p.field, "message": p.message}
+                        for p in found]
+        return records

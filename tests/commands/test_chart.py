@@ -111,8 +111,10 @@ def test_chart_plain_text_bars(cli, chart_dir):
     assert re.search(r">95  #{48}> ", lines["RARE"])
     assert re.search(r"<25  #{13}< ", lines["cobalt"])
     assert "(net exporter)" in lines["beryllium"] and "Kazakhstan >99%" in lines["beryllium"]
-    assert "graphite: W: withheld" in run.stdout and "tin: no net import reliance" in run.stdout
+    assert "unknown (no bar): " in run.stdout and "graphite (W)" in run.stdout and "tin (no figure)" in run.stdout
     assert "\x1b[" not in run.stdout and "█" not in run.stdout
+    full = cli("chart", "--data-dir", str(chart_dir), "--edition", "2025", "--sources").stdout
+    assert "graphite: W: withheld" in full and "tin: no net import reliance" in full  # the reasons, with --sources
 
 
 def test_chart_text_does_not_depend_on_terminal_width(cli, chart_dir):
@@ -122,10 +124,16 @@ def test_chart_text_does_not_depend_on_terminal_width(cli, chart_dir):
 
 
 def test_chart_csv_and_md(cli, chart_dir):
-    csv_out = cli("chart", "--data-dir", str(chart_dir), "--edition", "2025", "-f", "csv").stdout.splitlines()
-    assert csv_out[0] == "label,published,bar,bound,leading source,share,minerals"
-    assert csv_out[1] == "gallium,100,100,,Japan,40,gallium"
-    assert any(row.startswith("graphite,W,unknown") for row in csv_out)
+    import csv
+    import io
+
+    text = cli("chart", "--data-dir", str(chart_dir), "--edition", "2025", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    gallium = rows[0]
+    assert (gallium["label"], gallium["nir"], gallium["nir_published"], gallium["nir_bound"]) == (
+        "gallium", "100.0", "100", "exact")
+    assert (gallium["leading_source"], gallium["leading_source_name"], gallium["leading_share"]) == ("JP", "Japan", "40.0")
+    assert "graphite" not in {r["label"] for r in rows}  # one record per bar: a withheld figure has none
     assert "| RARE EARTHS | >95 | 95 | lower |" in cli("chart", "--data-dir", str(chart_dir), "--edition", "2025", "-f", "md").stdout
 
 
@@ -227,5 +235,58 @@ def test_shipped_chart_gives_uranium_its_leading_source_without_a_bar(cli):
     assert (lead["country"], lead["percent"], lead["period"], lead["basis"]) == ("CA", 36, "2024", "shares")
     assert any("uranium (2024)" in n and "another period" in n for n in c["notes"])
     text = cli("chart").stdout
-    assert "uranium: NA: " in text and "; leading import source Canada 36% (2024)" in text
-    assert "uranium,NA,unknown,,Canada,36,uranium" in cli("chart", "--format", "csv").stdout
+    assert "uranium (NA)" in text and "uranium (2024)" in text
+    full = cli("chart", "--sources").stdout
+    assert "uranium: NA: " in full and "; leading import source Canada 36% (2024)" in full
+    assert "| uranium | NA | unknown |  | Canada | CA | 36 |" in cli("chart", "--format", "md").stdout
+
+
+def test_chart_records_are_one_per_bar_with_numbers_as_numbers(cli):
+    import csv
+    import io
+    import json
+
+    c = cli("chart", "--json").json()
+    text = cli("chart", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["commodity"] for r in rows] == [b["commodity"] for b in c["bars"]]
+    for row, bar in zip(rows, c["bars"]):
+        assert float(row["nir"]) == bar["value"] and row["nir_published"] == bar["published"]
+        assert row["leading_share"] == "" or float(row["leading_share"])  # a number, or empty where only ranked
+    lines = [json.loads(line) for line in cli("chart", "--format", "jsonl").stdout.splitlines()]
+    assert len(lines) == len(rows) and all(isinstance(x["nir"], float) for x in lines)
+    assert [str(x["nir"]) for x in lines] == [r["nir"] for r in rows]
+
+
+@pytest.mark.parametrize("args", [(), ("--edition", "2024"), ("--edition", "2025"), ("--list", "2022"), ("--sources",)])
+def test_piped_chart_lines_fit_120(cli, args):
+    text = cli("chart", *args).stdout
+    assert max(len(line) for line in text.splitlines()) <= 120
+    percent = int(re.search(r"each # is (\d+) percent", text).group(1))
+    assert "#" * (100 // percent) in text  # a bar at 100 is the full bar, whatever the scale the width allows
+
+
+@pytest.mark.parametrize("columns, percent", [(80, 4), (100, 4), (200, 2)])
+def test_terminal_chart_fits_its_width(monkeypatch, columns, percent):
+    """On a terminal (colour on) the chart is laid out for its width: 80 columns take 25 cells of 4 percent."""
+    import io
+    import re
+
+    from minerals_cli.analysis.chart import chart
+    from minerals_cli.dataset import open_dataset
+    from minerals_cli.render import Format, render
+    from minerals_cli.render.chart import write_bar_chart
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    data = open_dataset(None)
+    result = chart(data.minerals, data.import_dependence)
+    text = render(result, lambda r: None, Format.table, Terminal(), write_bar_chart)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    assert "\x1b[" in text and "█" in plain
+    assert max(len(line) for line in plain.splitlines()) <= columns
+    assert f"is {percent} percent" in plain

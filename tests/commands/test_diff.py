@@ -1,5 +1,6 @@
 """`minerals diff A B`: what changed between two lists, splits and merges of group entries included."""
 
+import pytest
 from helpers import NEW_IN_2025
 
 
@@ -38,3 +39,32 @@ def test_unknown_list_names_the_valid_lists(cli):
     assert run.exit_code == 2
     assert "2018, 2022, 2025-draft, 2025" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
+
+
+@pytest.mark.parametrize("old, new", [("2022", "2025"), ("2018", "2022"), ("2022", "2018"), ("2025-draft", "2025"),
+                                      ("2025", "eu-2023-critical"), ("2025", "eu-2023-strategic"),
+                                      ("eu-2020", "eu-2023-critical"), ("uk-2021", "uk-2024"), ("2025", "ca-2024"),
+                                      ("2025", "jp-stockpile"), ("us-doe-2023", "2025")])
+def test_piped_lines_fit_120(cli, old, new):
+    from helpers import long_lines
+
+    for extra in ((), ("--sources",)):
+        run = cli("diff", old, new, *extra)
+        assert run.exit_code == 0 and not long_lines(run.stdout), long_lines(run.stdout)
+
+
+def test_records_are_one_per_mineral_with_its_change(cli):
+    from helpers import csv_records
+
+    records = csv_records(cli, "diff", "2018", "2022")
+    split = {r["mineral"]: r for r in records if r["change"] == "split"}
+    assert "rare earth elements group" in split and "neodymium" in split["rare earth elements group"]["elements"]
+    assert {r["old"] for r in records} == {"2018"} and {r["new"] for r in records} == {"2022"}
+    added = [r["mineral"] for r in csv_records(cli, "diff", "2022", "2025", "--where", "change=added")]
+    assert sorted(added) == sorted(NEW_IN_2025)
+
+
+def test_the_view_has_no_source_notes_and_numbers_the_notices(cli):
+    text = cli("diff", "2022", "2025").stdout
+    assert "note: sources:" not in text and "[1] FR 2022-04027" in text and "[2] FR 2025-19813" in text
+    assert "federalregister.gov" in cli("diff", "2022", "2025", "--sources").stdout

@@ -134,3 +134,33 @@ def test_a_data_directory_file_that_does_not_validate_names_its_line_and_field(c
     assert r.exit_code == 3, r.stderr
     assert f"{base}:6: commodities.1.id:" in r.stderr
     assert base.read_text() == text
+
+
+def _ingest(cli, target, *extra):
+    from mcs_fixtures import COMMODITIES
+
+    return cli("ingest-mcs", str(COMMODITIES), str(FIG2_2026), "--data-dir", str(target), *extra)
+
+
+def test_records_are_one_per_file_written(cli, tmp_path):
+    import csv
+    import io
+    import json
+
+    target = tmp_path / "data"
+    target.mkdir()
+    rows = list(csv.DictReader(io.StringIO(_ingest(cli, target, "--format", "csv").stdout)))
+    assert [r["content"] for r in rows] == ["import dependence", "world production", "salient statistics"]
+    assert all(Path(r["output"]).is_file() for r in rows)
+    assert int(rows[0]["nir_records"]) > 0 and rows[1]["nir_records"] == "" and int(rows[2]["series"]) > 0
+    lines = [json.loads(x) for x in _ingest(cli, target, "--format", "jsonl").stdout.splitlines()]
+    assert [x["output"] for x in lines] == [r["output"] for r in rows] and isinstance(lines[0]["nir_records"], int)
+
+
+def test_the_table_names_the_files_written_within_120_characters(cli, tmp_path):
+    from helpers import long_lines
+
+    target = tmp_path / "data"
+    target.mkdir()
+    text = _ingest(cli, target).stdout
+    assert "files written" in text and "import_dependence.yaml" in text and not long_lines(text)

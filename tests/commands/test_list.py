@@ -1,7 +1,7 @@
 """`minerals list`: the lists and their filters, through the real command."""
 
 import pytest
-from helpers import NEW_IN_2025
+from helpers import NEW_IN_2025, csv_records, long_lines
 
 
 def ids(run):
@@ -84,3 +84,40 @@ def test_default_list_comes_from_the_data(cli, data_copy):
     path.write_text(path.read_text().replace("'2025'", "'2025-final'"))
     data = cli("list", "--json", "--data-dir", str(data_copy)).json()
     assert data["list"] == "2025-final" and data["count"] == 60
+
+
+def test_records_are_one_per_mineral_and_jsonl_is_the_csv(cli):
+    records = csv_records(cli, "list")
+    assert len(records) == 60 and {r["list"] for r in records} == {"2025"}
+    aluminum = next(r for r in records if r["mineral"] == "aluminum")
+    assert aluminum["symbol"] == "Al" and aluminum["group"] is None and aluminum["lists"] == "2018;2022;2025-draft;2025"
+
+
+def test_sort_top_and_reverse_order_the_minerals(cli):
+    got = cli("list", "--sort", "name", "--top", "3", "--json").json()
+    assert [m["name"] for m in got["minerals"]] == ["aluminum", "antimony", "arsenic"] and got["count"] == 60
+    backwards = [m["name"] for m in cli("list", "--sort", "name", "--reverse", "--top", "2", "--json").json()["minerals"]]
+    assert backwards == ["zirconium", "zinc"]
+    text = cli("list", "--sort", "name", "--top", "3").stdout
+    assert "3 of 60 minerals shown" in text and "barite" not in text
+
+
+def test_where_filters_on_a_record_column(cli):
+    rare = [r["mineral"] for r in csv_records(cli, "list", "--where", "group=rare earth element")]
+    assert "neodymium" in rare and "lithium" not in rare
+    assert cli("list", "--sort", "colour").exit_code == 2
+
+
+def test_the_view_cites_the_notice_as_a_numbered_source(cli):
+    text = cli("list").stdout
+    assert "[1] FR 2025-19813" in text and "note: source:" not in text
+    assert "federalregister.gov/documents/2025/11/07" in cli("list", "--sources").stdout
+
+
+@pytest.mark.parametrize("args", [(), ("--list", "2018"), ("--group", "ree"), ("--new-in", "2025"),
+                                  ("--removed-in", "2022"), ("--list", "eu-2023-critical"),
+                                  ("--list", "eu-2023-strategic"), ("--list", "ca-2024"), ("--list", "jp-stockpile"),
+                                  ("--list", "uk-2024"), ("--sources",), ("--list", "eu-2023-critical", "--sources")])
+def test_piped_lines_fit_120(cli, args):
+    run = cli("list", *args)
+    assert run.exit_code == 0 and not long_lines(run.stdout)

@@ -71,7 +71,8 @@ def test_a_diff_against_an_incomplete_list_calls_its_absences_unknown(cli):
 
 def test_us_lists_still_diff_as_before(cli):
     got = run_json(cli, "diff", "2022", "2025")
-    assert set(got) == {"old", "new", "added", "removed", "kept", "split", "merged", "counts", "citations"}
+    assert set(got) == {"old", "new", "added", "removed", "kept", "split", "merged", "counts", "citations", "rows"}
+    assert [r["mineral"] for r in got["rows"] if r["change"] == "added"] == got["added"]
 
 
 def test_show_lists_every_jurisdiction_s_list_that_names_lithium_with_the_grade(cli):
@@ -85,3 +86,44 @@ def test_a_mineral_only_other_lists_name_resolves(cli):
     got = run_json(cli, "show", "feldspar")
     assert got["id"] == "feldspar" and not any(h["on_list"] for h in got["history"])
     assert [x["list"] for x in got["lists_elsewhere"] if x["mapping"] != "unknown"] == ["eu-2023-critical"]
+
+
+def test_lists_records_and_sort(cli):
+    from helpers import csv_records
+
+    rows = csv_records(cli, "lists")
+    assert len(rows) == 18 and isinstance(rows[0]["stated_count"], (int, float))
+    top = [r["id"] for r in csv_records(cli, "lists", "--sort", "stated_count", "--top", "3")]
+    assert top == ["2025", "2025-draft", "2022"]  # 60, 54, 50: largest first
+    assert [r["id"] for r in csv_records(cli, "lists", "--where", "complete=no")] == ["uk-2024"]
+
+
+def test_lists_view_puts_titles_with_the_citations(cli):
+    text = cli("lists").stdout
+    assert "Canada's Critical Minerals List" not in text and "[1] FR 2018-10667" in text
+    assert "Canada's Critical Minerals List (2024 update)" in cli("lists", "--sources").stdout
+    assert "note: source:" not in text
+
+
+def test_another_jurisdictions_list_records_and_top(cli):
+    from helpers import csv_records
+
+    rows = csv_records(cli, "list", "--list", "ca-2024")
+    assert len(rows) == 34 and {r["list"] for r in rows} == {"ca-2024"}
+    ree = next(r for r in rows if r["entry"] == "Rare earth elements")
+    assert len(ree["covers"].split(";")) == 15 and ree["mapping"] == "group"
+    got = run_json(cli, "list", "--list", "ca-2024", "--where", "mapping=group")
+    assert got["count"] == 34 and {m["mapping"] for m in got["members"]} == {"group"}
+
+
+def test_a_cross_diff_is_one_row_per_entry_or_kept_mineral(cli):
+    from helpers import csv_records
+
+    got = run_json(cli, "diff", "2025", "eu-2023-critical")
+    rows = csv_records(cli, "diff", "2025", "eu-2023-critical")
+    assert len(rows) == len(got["rows"]) == got["counts"]["added"] + got["counts"]["removed"] + got["counts"][
+        "groups"] + got["counts"]["kept"] + got["counts"]["unknown"]
+    coal = next(r for r in rows if r["change"] == "kept" and r["minerals"] == "metallurgical coal")
+    assert coal["how"] == "qualified" and "subset" in coal["qualifier"]
+    only_eu = [r["entry"] for r in csv_records(cli, "diff", "2025", "eu-2023-critical", "--where", "change=added")]
+    assert only_eu == [e["entry"] for e in got["added"]]

@@ -180,3 +180,43 @@ def test_summary_counts_the_headline_form_only(cli):
     r = cli("summary", "--json").json()
     assert "titanium" in r["at_100"]["minerals"]  # sponge metal 100, not the concentrates' 88
     assert "aluminum" in r["over_50"]["minerals"] and "magnesium" in r["over_50"]["minerals"]
+
+
+def test_records_are_one_per_counted_unit_with_the_reliance_as_a_number(cli):
+    from helpers import csv_records
+
+    s = cli("summary", "--json").json()
+    records = csv_records(cli, "summary")
+    assert [r["mineral"] for r in records] == [row["id"] for row in s["rows"]] and len(records) == s["units"]
+    aluminum = next(r for r in records if r["mineral"] == "aluminum")
+    assert (aluminum["nir"], aluminum["nir_published"], aluminum["status"]) == (75, ">75", "over 50")
+    hafnium = next(r for r in records if r["mineral"] == "hafnium")
+    assert hafnium["nir"] is None and hafnium["status"] == "unknown" and hafnium["reason"]
+    assert sum(r["status"] == "at 100" for r in records) == s["at_100"]["computed"] == 13
+
+
+def test_sort_and_top_choose_the_minerals_rows_the_counts_stay_whole(cli):
+    got = cli("summary", "--sort", "nir", "--top", "5", "--json").json()
+    assert len(got["rows"]) == 5 and all(r["value"] == 100 for r in got["rows"])
+    assert got["at_100"]["computed"] == 13 and got["over_50"]["computed"] == 20  # still the whole list's counts
+    low = cli("summary", "--sort", "nir", "--reverse", "--top", "1", "--json").json()["rows"][0]
+    assert low["published"] == "E"  # 0 for a net exporter is the smallest; unknowns sort last either way
+    text = cli("summary", "--where", "leading_source=CN").stdout
+    assert "Minerals: 10 of 47 shown" in text
+
+
+def test_the_view_keeps_the_few_caveats_and_hides_the_reasons(cli):
+    text = cli("summary").stdout
+    assert "note: unknown NIR, not counted: hafnium, iridium" in text and "not reported separately" not in text
+    full = cli("summary", "--sources").stdout
+    assert "not reported separately" in full and "100% net import reliant: arsenic" in full
+    assert "[1] USGS MCS 2026, as reported by NewsTarget" in text and "published counts:" not in text
+
+
+@pytest.mark.parametrize("args", [(), ("--edition", "2024"), ("--edition", "2025"), ("--list", "2022"),
+                                  ("--sources",), ("--sort", "nir", "--top", "10")])
+def test_piped_lines_fit_120(cli, args):
+    from helpers import long_lines
+
+    run = cli("summary", *args)
+    assert run.exit_code == 0 and not long_lines(run.stdout), long_lines(run.stdout)

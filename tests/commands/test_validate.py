@@ -50,3 +50,23 @@ def test_validate_table_output_is_file_line_field_message(cli, data_copy):
     assert run.exit_code == 3
     assert re.search(rf"^{re.escape(str(path))}:\d+: minerals\.\d+\.name: ", run.stdout, re.M)
     assert "1 problem in" in run.stderr
+
+
+def test_records_are_one_per_problem_or_clean_file(cli, data_copy):
+    from helpers import csv_records
+
+    clean = csv_records(cli, "validate", str(data_copy))
+    assert {r["file"] for r in clean} >= {"minerals_2025.yaml", "import_dependence.yaml"}
+    assert all(r["valid"] is True and r["problems"] == 0 and r["message"] is None for r in clean)
+    path = data_copy / "minerals_2025.yaml"
+    path.write_text(path.read_text().replace("name: lithium", "name: [lithium]", 1))
+    broken = csv_records(cli, "validate", str(data_copy), exit_code=3)
+    [problem] = [r for r in broken if r["message"]]
+    assert problem["file"] == "minerals_2025.yaml" and isinstance(problem["line"], int) and problem["valid"] is False
+
+
+def test_the_summary_line_of_the_shipped_data_fits_120(cli):
+    from helpers import DATA, long_lines
+
+    run = cli("validate", str(DATA))
+    assert run.exit_code == 0 and run.stdout.startswith("ok: ") and not long_lines(run.stdout)
