@@ -7,6 +7,7 @@ project's loader, so that a bug in the analysis cannot hide in both places.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -174,6 +175,53 @@ def csv_records(cli, *args, exit_code: int = 0) -> list[dict]:
 def long_lines(text: str, width: int = 120) -> list[str]:
     """The lines of `text` longer than `width` characters (a piped table's limit, render/text.py)."""
     return [line for line in text.splitlines() if len(line) > width]
+
+
+# Escape sequences a terminal obeys (colours, cursor moves, OSC titles): left out before lines are measured.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+def run_in_terminal(args, cols: int = 80, rows: int = 50, escapes: bool = False) -> str:
+    """What `minerals ARGS` shows in a terminal of `cols` x `rows`: the installed executable on a pseudo-terminal.
+
+    The terminal has that size (TIOCSWINSZ), COLUMNS and LINES say so too,
+    NO_COLOR is unset: the run takes the path a user's terminal takes (rich
+    tables, colours), not the pipe's.  stdout and stderr both go to the
+    terminal, as they would.  Line ends are '\\n'; escape sequences are left
+    out unless `escapes`, so widths can be measured on the text.
+    """
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR" and not k.startswith(("MINERALS_", "_MINERALS_"))}
+    environment.update({"COLUMNS": str(cols), "LINES": str(rows), "TERM": environment.get("TERM") or "xterm-256color"})
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    process = subprocess.Popen([str(EXE), *args], stdin=follower, stdout=follower, stderr=follower, env=environment,
+                               close_fds=True)
+    os.close(follower)
+    chunks = []
+    try:
+        while True:
+            ready, _, _ = select.select([leader], [], [], 120)
+            if not ready:
+                process.kill()
+                raise TimeoutError(f"minerals {' '.join(args)} wrote nothing for 120 s")
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is gone once the process has closed it (EIO on Linux)
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+        process.wait(timeout=120)
+    text = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    return text if escapes else _ESCAPES.sub("", text)
 
 
 # --------------------------------------------------------------------------

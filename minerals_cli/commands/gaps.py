@@ -15,18 +15,30 @@ def command(
     allies: opt.AlliesOpt = None,
     target: Annotated[
         Optional[list[float]],
-        opt.Option("--target", "-t", help="Your own target, % of supply from domestic or allied sources (repeatable)."),
+        opt.Option("--target", "-t", help="Your own target, % of supply from domestic or allied sources (repeatable).",
+                   metavar="PERCENT"),
     ] = None,
     list_id: opt.ListOpt = None,
     edition: opt.EditionOpt = None,
     data_dir: opt.DataDirOpt = None,
+    sort: opt.SortOpt = None,
+    top: opt.TopOpt = None,
+    reverse: opt.ReverseOpt = False,
+    where: opt.WhereOpt = None,
     fmt: opt.FormatOpt = Format.table,
     as_json: opt.JsonOpt = False,
+    sources: opt.SourcesOpt = False,
 ) -> None:
-    """Each mineral's allied share and gap to the 2030 targets, and the list's autonomy rate."""
+    """Each mineral's allied share and gap to the 2030 targets, and the list's autonomy rate.
+
+    The autonomy rate comes first; CSV and JSON lines carry one record per
+    mineral (the autonomy figures are in the JSON), and --sort, --top and
+    --where take the columns of those records (gap_50, allied_share, nir).
+    """
     from ..analysis.gaps import gaps
     from ..analysis.targets import autonomy_targets, stated_targets
     from ..dataset import open_dataset
+    from ..query import arrange
     from ..render import emit
     from ..resolve import ally_set, resolve_edition, resolve_list, user_targets
 
@@ -45,63 +57,55 @@ def command(
         autonomy=autonomy_targets(stated),
         edition=resolve_edition(imports, edition),
     )
-    emit(result, view, fmt)
+    emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 
 def view(r) -> View:
-    """The tables and notes a table, CSV or Markdown run shows of the result."""
-    from ..render.cells import cell, shown, source_notes
+    """The autonomy answer first, then each mineral's shares and gaps; a few notes, the rest behind --sources."""
+    from ..render.cells import cell, shown
 
-    targets = [t.value for t in r.targets]
-    rows = [
-        [
-            x.name,
-            x.reliance.published if x.reliance else None,
-            shown(x.domestic_share),
-            shown(x.allied_share),
-            *[shown(g.gap) for g in x.gaps],
-        ]
-        for x in r.minerals
-    ]
     a = r.autonomy
-    autonomy = [
-        [
-            f"{cell(t.value)}%",
-            _baseline(t),
-            shown(a.rate),
-            shown(t.gap),
-            shown(t.change_from_baseline) if t.change_reason is None else "unknown (not comparable)",
-            t.verified,
-        ]
-        for t in a.targets
-    ]
-    tables = [
-        Table(
-            f"{r.title}: allied share and gap to each target (allies: {r.allies.spec})",
-            ["mineral", "reliance", "domestic %", "allied %", *[f"gap to {cell(v)}%" for v in targets]],
-            rows,
-        ),
-        Table(
-            f"Autonomy rate: mean domestic share over {a.covered} of {a.of} minerals",
-            ["target", "baseline", "autonomy rate %", "gap", "change from baseline", "verified"],
-            autonomy,
-        ),
-    ]
-    notes = [r.allies.note]
-    if a.excluded:
-        notes.append("no reliance figure (left out of the autonomy rate): " + ", ".join(a.excluded))
-    notes += [f"{t.target}: change from the {cell(t.baseline)}% baseline not computed: {t.change_reason}"
-              for t in a.targets if t.change_reason]
-    notes += r.notes + r.caveats + source_notes(r.citations)
-    return View(tables, notes)
+    edition = f" (MCS {r.edition})" if r.edition else ""
+    autonomy = Table(
+        f"Autonomy rate, {r.list} list: mean domestic share of {a.covered} of {a.of} minerals{edition}",
+        ["target", "baseline", "autonomy rate %", "gap, pp", "change, pp", "verified"],
+        [[f"{cell(t.value)}%", f"{cell(t.baseline)}%" if t.baseline is not None else "—", shown(a.rate), shown(t.gap),
+          _change_cell(t, shown), t.verified] for t in a.targets],
+    )
+    minerals = Table(
+        f"Allied share and gap to each target, % of supply (allies: {r.allies.spec})",
+        ["mineral", "reliance", "domestic %", "allied %", *[f"gap to {cell(t.value)}%" for t in r.targets]],
+        [[x.name, x.reliance.published if x.reliance else None, shown(x.domestic_share), shown(x.allied_share),
+          *[shown(g.gap) for g in x.gaps]] for x in r.minerals],
+    )
+    more = [r.allies.note] + [f"{t.target}: change from the {cell(t.baseline)}% baseline not computed: "
+                              f"{t.change_reason}" for t in a.targets if t.change_reason]
+    return View([autonomy, minerals], _notes(r), r.citations, more + r.notes + r.caveats)
 
 
-def _baseline(t) -> str:
-    """The stated baseline, saying it is stated, whether verified, and that it is not the rate's measure."""
+def _change_cell(t, shown) -> object:
+    """The change from a stated baseline; 'not comparable' where it is unknown for that reason (a note says why)."""
+    if t.change_from_baseline is None:
+        return "—"
+    return "not comparable" if t.change_reason else shown(t.change_from_baseline)
+
+
+def _notes(r) -> list[str]:
+    """The few caveats that change how the figures read: unverified targets, the baseline, what the rate leaves out."""
     from ..render.cells import cell
 
-    if t.baseline is None:
-        return "—"
-    words = ["stated", "unverified" if t.verified is False else None]
-    said = ", ".join(w for w in words if w)
-    return f"{cell(t.baseline)}% ({said}; not comparable)" if t.change_reason else f"{cell(t.baseline)}% ({said})"
+    a = r.autonomy
+    unverified = [f"{cell(t.value)}%" for t in [*r.targets, *a.targets] if t.verified is False]
+    notes = []
+    if unverified:
+        names = ", ".join(unverified[:-1]) + (" and " if len(unverified) > 1 else "") + unverified[-1]
+        notes.append(f"the {names} target{'s are' if len(unverified) > 1 else ' is'} unverified: no primary source "
+                     f"states {'them' if len(unverified) > 1 else 'it'}")
+    baselines = [f"{cell(t.baseline)}%" for t in a.targets if t.change_reason]
+    if baselines:
+        notes.append(f"no change from the {', '.join(baselines)} baseline: its measure is not defined")
+    if a.excluded:
+        notes.append("left out of the autonomy rate (no reliance figure): " + ", ".join(a.excluded))
+    if any(b.bound in ("lower", "upper", "range") for x in r.minerals for b in (x.domestic_share, x.allied_share)):
+        notes.append("'>=', '<=' and 'a to b' are bounds (USGS printed '>50', '<25')")
+    return notes

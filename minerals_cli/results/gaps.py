@@ -41,6 +41,15 @@ class AutonomyRate(Result):
 
 
 class GapsResult(Result):
+    """The autonomy rate of a list and each mineral's gaps.
+
+    Records (CSV, JSON lines) are the mineral rows, one per mineral, each
+    gap as bounded columns named by its target (`gap_50`, `met_50`); the
+    autonomy figures are in the JSON only (`autonomy`).
+    """
+
+    _rows = "minerals"
+
     list: str
     title: str
     edition: Optional[int]
@@ -51,3 +60,21 @@ class GapsResult(Result):
     notes: list[str]
     caveats: list[str]
     citations: list[Cited]
+
+    def record_of(self, row: MineralGapRow) -> dict:
+        """One mineral: its reliance, domestic and allied shares, and each gap with whether the bounds settle it."""
+        from .records import bounded, nir
+
+        record = {"list": self.list, "edition": self.edition, "mineral": row.mineral, "name": row.name,
+                  "commodity": row.commodity, "inherited": row.inherited, **nir(row.reliance),
+                  **bounded("domestic_share", row.domestic_share), **bounded("allied_share", row.allied_share)}
+        for g in row.gaps:
+            key = target_column(g.value)
+            record.update({**bounded(f"gap_{key}", g.gap), f"met_{key}": g.met})
+        record["unknown"] = row.unknown
+        return record
+
+
+def target_column(value: float) -> str:
+    """A target as a column name's part: 50 -> '50', 75.5 -> '75_5' (a name --where can take)."""
+    return f"{value:g}".replace(".", "_")
