@@ -129,3 +129,16 @@ def series_notes(revisions) -> list[str]:
         return [f"chapter series: none to show beside the editions ({revisions[0].unknown})"] if revisions else []
     return [f"MCS {next(p.series_edition for p in revisions if p.series_source is not None)} chapter series, beside "
             "each edition's own figure (the one every figure here uses): " + citation_text(cited)]
+
+
+def minerals_label(row) -> str:
+    """The minerals a row's figures are of, by name: a few named, a group counted; another form than the headline said.
+
+    'gallium', 'rare earths (8 minerals)', 'aluminum (metal)': shorter than
+    USGS's commodity names, which stay in the JSON and the records.
+    """
+    names = row.minerals
+    label = ", ".join(names) if len(names) <= 3 else f"{row.commodity} ({len(names)} minerals)"
+    if not getattr(row, "headline", True) and getattr(row, "form", None):
+        label += f" ({row.form})"
+    return label

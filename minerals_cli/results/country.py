@@ -29,6 +29,10 @@ class CountryMineralRow(Result):
 
 
 class CountryResult(Result):
+    """Every mineral row of U.S. imports from one country; records (CSV, JSON lines) are those rows, one each."""
+
+    _rows = "rows"
+
     country: str
     name: str
     groups: list[str] = Field(description="ids of the country groups it belongs to")
@@ -45,3 +49,13 @@ class CountryResult(Result):
     controls: list[ControlLink] = Field([], description="its export controls that bear today (status, minerals, source)")
     caveats: list[str]
     citations: list[Cited]
+
+    def record_of(self, row: CountryMineralRow) -> dict:
+        """One row: the country, the minerals and form, its share and rank, the reliance and the exposure."""
+        from .records import bounded, joined, nir
+
+        return {"country": self.country, "country_name": self.name, "list": self.list, "edition": self.edition,
+                "commodity": row.commodity, "commodity_name": row.commodity_name, "minerals": joined(row.minerals),
+                "form": row.form, "headline": row.headline, "basis": row.basis, **bounded("share", row.share_range),
+                "rank": row.rank, "period": row.period, **nir(row.reliance), **bounded("exposure", row.exposure),
+                "leading": row.leading}

@@ -6,6 +6,11 @@ docs/design.md formulas, so the analysis is checked against the data, not itself
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
+
 import pytest
 import yaml
 from helpers import COUNTRY_SPELLINGS as COUNTRIES
@@ -103,7 +108,16 @@ def test_country_ranked_only_rows_have_unknown_exposure(cli):
      ("Hong Kong", "HK"), ("EU", "EU"), ("the bahamas", "BS"), ("Türkiye", "TR")],
 )
 def test_country_names_as_usgs_prints_them(cli, name, code):
-    assert run_json(cli, "country", name, "--data-dir", str(FIXTURE))["country"] == code
+    assert resolved(cli, name, "--data-dir", str(FIXTURE)) == code
+
+
+def resolved(cli, typed, *args):
+    """The country `country TYPED` answers for: its JSON's code, or the code its 'no match in the data' names."""
+    run = cli("country", typed, "--json", *args)
+    if run.exit_code == 0:
+        return run.json()["country"]
+    assert run.exit_code == 1 and run.stderr.startswith("minerals: error: no match in the data: "), run.stderr
+    return re.search(r"no U\.S\. imports from .+ \(([A-Z]{2})\) are recorded", run.stderr).group(1)
 
 
 def test_unknown_country_suggests(cli):
@@ -134,11 +148,101 @@ def with_trade(data_copy):
 
 @pytest.mark.parametrize("typed, code", COUNTRIES)
 def test_country_command_takes_names_and_codes(cli, with_trade, typed, code):
-    run = cli("country", typed, "--json", "--data-dir", str(with_trade))
-    assert run.exit_code == 0, run.stderr
-    assert run.json()["country"] == code
+    assert resolved(cli, typed, "--data-dir", str(with_trade)) == code
 
 
 def test_misspelt_country_command_exits_1(cli, with_trade):
     run = cli("country", "Chinaa", "--data-dir", str(with_trade))
     assert run.exit_code == 1 and "did you mean" in run.stderr and "CN" in run.stderr
+
+
+# --------------------------------------------------------------------------
+# no match in the data; the answer first; records
+
+
+@pytest.mark.parametrize("typed", ["XX", "Atlantis"])
+def test_a_country_the_registry_does_not_know_is_not_found(cli, typed):
+    run = cli("country", typed)
+    assert run.exit_code == 1 and f"unknown country {typed!r}" in run.stderr and not run.stdout
+    assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("typed, code, holds", [("IS", "IS", "world production"), ("Iceland", "IS", "silicon"),
+                                                ("DRC", "CD", "export control"), ("US", "US", "domestic supplier")])
+def test_a_country_with_no_us_imports_in_the_data_says_so_and_exits_1(cli, typed, code, holds):
+    for fmt in ("table", "json", "csv"):
+        run = cli("country", typed, "--format", fmt)
+        assert run.exit_code == 1 and not run.stdout, (typed, fmt)
+        first, hint = run.stderr.splitlines()
+        assert first.startswith("minerals: error: no match in the data: no U.S. imports from ")
+        assert f"({code}) are recorded for the 2025 list in MCS 2026" in first
+        assert holds in hint  # what the data does hold of it, and the command that shows it
+
+
+def test_a_filter_that_keeps_no_row_is_an_empty_answer_not_a_missing_country(cli):
+    run = cli("country", "CN", "--where", "share>100", "--json")
+    assert run.exit_code == 0 and run.json()["rows"] == []
+
+
+@pytest.mark.parametrize("code", ["CN", "DE", "CA", "RU", "ZA"])
+def test_country_piped_lines_fit_120_characters_and_sources_are_numbered(cli, code):
+    for args in ([], ["--sources"]):
+        out = cli("country", code, *args).stdout
+        assert max(len(line) for line in out.splitlines()) <= 120, (code, args)
+        assert not any(line.startswith("note: source:") for line in out.splitlines())
+        assert re.search(r"^\[1\] USGS MCS 2026", out, re.M)
+    lines = cli("country", code).stdout.splitlines()
+    first_note = next(i for i, line in enumerate(lines) if line.startswith("note:"))
+    notes = [line for line in lines[first_note:] if line.startswith("note:") and not line.startswith("note: [")
+             and "every full citation: --sources" not in line]
+    assert len(notes) <= 4, notes  # the few that change how the rows read; the rest behind --sources
+    header = lines[1].split()
+    assert header[0] == "mineral" and "code" not in header  # the country is in the title, by name and code
+
+
+def test_country_table_shows_mineral_names_and_the_form_of_other_rows(cli):
+    r = run_json(cli, "country", "CN")
+    lines = cli("country", "CN").stdout.splitlines()
+    labels = [line[:26].strip() for line in lines[3:3 + len(r["rows"])]]
+    assert labels[0] == r["rows"][0]["minerals"][0]
+    assert "rare earths (8 minerals)" in labels and "magnesium (compounds)" in labels
+    assert lines[0] == "U.S. imports from China (CN): 31 minerals of the 2025 list, 2021-24 (MCS 2026)"
+
+
+def test_country_sources_prints_every_full_citation(cli):
+    r = run_json(cli, "country", "CN")
+    text = " ".join(cli("country", "CN", "--sources").stdout.split())
+    for c in r["citations"]:
+        s = c["source"]
+        assert " ".join((f"{c['what']}: " + ", ".join(p for p in (s["table"], s["url"], s["note"]) if p)).split()) in text
+    for caveat in r["caveats"]:
+        assert " ".join(caveat.split()) in text
+    assert all(c["measure"] in text for c in r["controls"])
+
+
+def test_country_records_are_one_per_row_with_numeric_columns(cli):
+    r = run_json(cli, "country", "CA")
+    records = list(csv.DictReader(io.StringIO(cli("country", "CA", "--format", "csv").stdout)))
+    assert len(records) == len(r["rows"])
+    for record, row in zip(records, r["rows"]):
+        assert record["country"] == "CA" and record["country_name"] == "Canada"
+        assert record["minerals"] == ";".join(row["minerals"]) and record["headline"] == str(row["headline"])
+        assert (record["share"] == "") == (row["share"] is None)
+        if row["share"] is not None:
+            assert close(float(record["share"]), row["share"])
+        assert (record["exposure"] == "") == (row["exposure"]["value"] is None)  # unknown: empty, never 0
+        assert record["nir_published"] == row["reliance"]["published"]
+    for column in ("share", "share_low", "share_high", "rank", "nir", "exposure", "exposure_high", "edition"):
+        assert all(re.fullmatch(r"-?\d+(\.\d+)?", x[column]) for x in records if x[column]), column
+    uranium = next(x for x in records if x["commodity"] == "uranium")
+    assert uranium["nir"] == "" and uranium["nir_published"] == "NA" and uranium["exposure_bound"] == "unknown"
+    jsonl = [json.loads(line) for line in cli("country", "CA", "--format", "jsonl").stdout.splitlines()]
+    assert [x["commodity"] for x in jsonl] == [row["commodity"] for row in r["rows"]]
+
+
+def test_country_sort_top_and_where(cli):
+    top = run_json(cli, "country", "CN", "--sort", "share", "--top", "5")["rows"]
+    assert [x["share"] for x in top] == sorted((x["share"] for x in top), reverse=True) and len(top) == 5
+    leading = run_json(cli, "country", "CN", "--where", "leading=yes", "--where", "nir>=90")["rows"]
+    assert leading and all(x["leading"] and x["reliance"]["value"] >= 90 for x in leading)
+    assert run_json(cli, "country", "CN", "--where", "minerals~neodymium")["rows"][0]["commodity"] == "rare earths"
