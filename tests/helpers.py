@@ -177,6 +177,12 @@ def long_lines(text: str, width: int = 120) -> list[str]:
     return [line for line in text.splitlines() if len(line) > width]
 
 
+def full_citation(cited: dict) -> str:
+    """A JSON citation (`what`, `source`) as --sources prints it, in single spaces: compare with `" ".join(out.split())`."""
+    s = cited["source"]
+    return " ".join((f"{cited['what']}: " + ", ".join(p for p in (s["table"], s["url"], s["note"]) if p)).split())
+
+
 # Escape sequences a terminal obeys (colours, cursor moves, OSC titles): left out before lines are measured.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
@@ -196,7 +202,8 @@ def run_in_terminal(args, cols: int = 80, rows: int = 50, escapes: bool = False)
     import struct
     import termios
 
-    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR" and not k.startswith(("MINERALS_", "_MINERALS_"))}
+    environment = {k: v for k, v in os.environ.items()
+                   if k != "NO_COLOR" and not k.startswith(("MINERALS_", "_MINERALS_"))}
     environment.update({"COLUMNS": str(cols), "LINES": str(rows), "TERM": environment.get("TERM") or "xterm-256color"})
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))

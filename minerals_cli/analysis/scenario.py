@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from ..dataset.schema import ImportDependenceFile, MineralsFile
 
 
+# The first caveat of every scenario: what comes before it are the words on what the cut left out.
+RISK_CAVEAT = ("Supply at risk = NIR x (share of imports from the cut countries) / 100, in percentage points of U.S. "
+               "consumption: the part of supply that would need another source, before stocks, substitution or "
+               "re-routing.")
+
+
 def scenario(
     minerals: MineralsFile,
     imports: ImportDependenceFile,
@@ -90,9 +96,7 @@ def scenario(
     at_risk = [r for r in rows if (r.at_risk.high or 0) > EPSILON]
     minerals_at_risk = {m for r in at_risk for m in r.minerals}
     caveats = list(cut_notes or []) + [
-        "Supply at risk = NIR x (share of imports from the cut countries) / 100, in percentage points of U.S. "
-        "consumption: the part of supply that would need another source, before stocks, substitution or "
-        "re-routing.",
+        RISK_CAVEAT,
         SHIPMENT_CAVEAT,
         OTHER_CONVENTION,
         f"The mean is taken with {EQUAL_WEIGHTS}; a mineral whose share list names no cut country "

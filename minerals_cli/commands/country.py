@@ -78,8 +78,9 @@ def view(r) -> View:
     periods = sorted({x.period for x in r.rows})
     by_period = len(periods) > 1
     columns = ["mineral", *(["period"] if by_period else []), "share %", "rank", "NIR %", "exposure, pp", "leading"]
-    rows = [[minerals_label(x), *([x.period] if by_period else []), shown(x.share_range) if x.share is not None else None,
-             x.rank, x.reliance.published if x.reliance else None, shown(x.exposure), x.leading] for x in r.rows]
+    rows = [[minerals_label(x), *([x.period] if by_period else []),
+             shown(x.share_range) if x.share is not None else None, x.rank,
+             x.reliance.published if x.reliance else None, shown(x.exposure), x.leading] for x in r.rows]
     edition = f" (MCS {r.edition})" if r.edition else ""
     title = (f"U.S. imports from {r.name} ({r.country}): {r.minerals_count} minerals of the {r.list} list"
              + (f", {periods[0]}" if periods and not by_period else "") + edition)

@@ -59,6 +59,16 @@ class ControlChoice(Result):
 
 
 class ScenarioResult(Result):
+    """Supply at risk per row of minerals sharing every figure; the records are one per mineral at risk.
+
+    A row (`rows`) is what --sort, --top and --where order and filter, by
+    its record's columns (`minerals` names all of the row's); each record is
+    one of its minerals (`mineral`).  The rows whose risk is unknown and
+    the totals are in the JSON only.
+    """
+
+    _rows = "rows"
+
     cut: list[str]
     cut_names: list[str]
     list: str
@@ -69,3 +79,20 @@ class ScenarioResult(Result):
     controls: Optional[ControlChoice] = Field(None, description="the export controls cut (--controls); null without")
     caveats: list[str]
     citations: list[Cited]
+
+    def record_of(self, row: AtRiskRow) -> dict:
+        """One row: the cut, the commodity and form, the reliance, the cut share, the supply and value at risk."""
+        from .records import bounded, joined, nir
+
+        v = row.value_at_risk
+        return {"cut": joined(self.cut), "list": self.list, "edition": self.edition, "commodity": row.commodity,
+                "commodity_name": row.commodity_name, "minerals": joined(row.minerals), "form": row.form,
+                "headline": row.headline, **nir(row.reliance), "period": row.period,
+                "cut_sources": joined([c.country for c in row.cut]), **bounded("cut_share", row.cut_share),
+                **bounded("at_risk", row.at_risk), **bounded("value_at_risk", v.value if v else None),
+                "value_at_risk_year": v.year if v else None, "value_at_risk_unit": v.unit if v else None,
+                "controls": joined(row.controls)}
+
+    def to_records(self) -> list[dict]:
+        """One record per mineral of each row at risk: the row's figures, with the mineral first."""
+        return [{"mineral": m, **self.record_of(row)} for row in self.rows for m in row.minerals]

@@ -14,7 +14,7 @@ import re
 import pytest
 import yaml
 from helpers import COUNTRY_SPELLINGS as COUNTRIES
-from helpers import DATA, close, mineral_figures, nir_number, run_json
+from helpers import DATA, close, full_citation, mineral_figures, nir_number, run_json
 from helpers import TRADE_SMALL as FIXTURE
 
 
@@ -213,8 +213,7 @@ def test_country_sources_prints_every_full_citation(cli):
     r = run_json(cli, "country", "CN")
     text = " ".join(cli("country", "CN", "--sources").stdout.split())
     for c in r["citations"]:
-        s = c["source"]
-        assert " ".join((f"{c['what']}: " + ", ".join(p for p in (s["table"], s["url"], s["note"]) if p)).split()) in text
+        assert full_citation(c) in text
     for caveat in r["caveats"]:
         assert " ".join(caveat.split()) in text
     assert all(c["measure"] in text for c in r["controls"])

@@ -11,7 +11,7 @@ import io
 import json
 import re
 
-from helpers import DATA, close, load, mineral_figures, nir_number, run_in_terminal, run_json
+from helpers import DATA, close, full_citation, load, mineral_figures, nir_number, run_in_terminal, run_json
 from helpers import TRADE_SMALL as FIXTURE
 
 
@@ -77,7 +77,7 @@ def test_autonomy_table_marks_the_baseline_as_not_comparable(cli):
     assert not re.search(r"-\d+(\.\d+)? to -\d", row)  # no negative "change" printed as measured
     assert "note: no change from the 38% baseline: its measure is not defined" in out
     full = " ".join(cli("gaps", "--sources").stdout.split())
-    assert "autonomy-65: change from the 38% baseline not computed: the 38% baseline is stated without a primary" in full
+    assert "autonomy-65: change from the 38% baseline not computed: the 38% baseline is stated without" in full
 
 
 def test_gaps_are_sorted_largest_first_unknown_last(cli):
@@ -159,10 +159,8 @@ def test_gaps_sources_prints_every_full_citation(cli):
     out = cli("gaps", "--sources").stdout
     text = " ".join(out.split())
     for c in r["citations"]:
-        s = c["source"]
-        detail = f"{c['what']}: " + ", ".join(p for p in (s["table"], s["url"], s["note"]) if p)
-        assert " ".join(detail.split()) in text, detail
-        assert re.search(r"^\[\d+\] " + re.escape(s["source"].split()[0]), out, re.M)
+        assert full_citation(c) in text, c
+        assert re.search(r"^\[\d+\] " + re.escape(c["source"]["source"].split()[0]), out, re.M)
     for note in r["notes"] + r["caveats"]:
         assert " ".join(note.split()) in text
     assert "more notes and every full citation" not in out

@@ -6,7 +6,13 @@ docs/design.md formulas, so the analysis is checked against the data, not itself
 
 from __future__ import annotations
 
-from helpers import DATA, close, list_minerals, load, mineral_figures, nir_number, run_json
+import csv
+import io
+import json
+import re
+
+import pytest
+from helpers import DATA, close, full_citation, list_minerals, load, mineral_figures, nir_number, run_json
 from helpers import TRADE_SMALL as FIXTURE
 
 
@@ -110,3 +116,88 @@ def test_scenario_cuts_a_group_without_the_united_states(cli):
     for explicit in (["US"], ["nato,USA"], ["g7", "--cut", "United States"]):
         run = cli("scenario", "--cut", *explicit)
         assert run.exit_code == 2 and "domestic" in run.stderr, explicit
+
+
+# --------------------------------------------------------------------------
+# the answer first; records
+
+SCENARIOS = [["--cut", "CN"], ["--cut", "CN", "--cut", "RU"], ["--controls", "ban,quota"], ["--cut", "nato"]]
+
+
+@pytest.mark.parametrize("args", SCENARIOS, ids=" ".join)
+def test_scenario_piped_lines_fit_120_characters_totals_first_few_notes(cli, args):
+    for extra in ([], ["--sources"]):
+        out = cli("scenario", *args, *extra).stdout
+        assert max(len(line) for line in out.splitlines()) <= 120, extra
+        assert not any(line.startswith("note: source:") for line in out.splitlines())
+        assert re.search(r"^\[1\] USGS MCS 2026", out, re.M)
+    lines = cli("scenario", *args).stdout.splitlines()
+    assert lines[0].startswith("If ") and lines[1].split() == ["figure", "value"]
+    assert lines[3].startswith("minerals with supply at risk")
+    notes = [line for line in lines if line.startswith("note:") and not line.startswith("note: [")
+             and "every full citation: --sources" not in line]
+    assert len(notes) <= 4, notes
+
+
+def test_scenario_names_the_cut_countries_by_name(cli):
+    out = cli("scenario", "--cut", "CN", "--cut", "RU").stdout
+    assert out.startswith("If exports stop from China, Russia: 2025 list (MCS 2026)\n")
+    palladium = next(line for line in out.splitlines() if line.startswith("palladium "))
+    assert "Russia 36" in palladium and " RU " not in palladium
+    assert "China (rank 1), Russia (rank 3)" in out  # rubidium: ranked sources only
+    controls = cli("scenario", "--controls", "ban,quota", "--as-of", "2026-01-15").stdout
+    assert controls.startswith("If the export controls (ban, quota) in force on 2026-01-15 stop supply: 2025 list")
+    assert "Malaysia 13" in controls
+
+
+def test_scenario_shows_what_a_group_cut_left_out(cli):
+    out = cli("scenario", "--cut", "nato").stdout
+    first_note = next(line for line in out.splitlines() if line.startswith("note:") and not line.startswith("note: ["))
+    assert "United States, a member of nato" in first_note and "left out" in first_note
+
+
+def test_scenario_sources_prints_every_full_citation_and_every_caveat(cli):
+    r = run_json(cli, "scenario", "--cut", "CN")
+    text = " ".join(cli("scenario", "--cut", "CN", "--sources").stdout.split())
+    for c in r["citations"]:
+        assert full_citation(c) in text
+    for caveat in r["caveats"]:
+        assert " ".join(caveat.split()) in text
+    unpriced = [x for x in r["rows"] if x["value_at_risk"] and x["value_at_risk"]["unknown"]]
+    assert unpriced and all(" ".join(x["value_at_risk"]["unknown"].split()) in text for x in unpriced)
+
+
+def test_scenario_records_are_one_per_mineral_at_risk(cli):
+    r = run_json(cli, "scenario", "--cut", "CN", "--cut", "RU")
+    records = list(csv.DictReader(io.StringIO(cli("scenario", "--cut", "CN", "--cut", "RU", "-f", "csv").stdout)))
+    expected = [(m, row) for row in r["rows"] for m in row["minerals"]]
+    assert [x["mineral"] for x in records] == [m for m, _ in expected]
+    assert len({x["mineral"] for x in records if x["headline"] == "True"}) == len(
+        {m for m, row in expected if row["headline"]})
+    for record, (mineral, row) in zip(records, expected):
+        assert record["cut"] == "CN;RU" and record["minerals"] == ";".join(row["minerals"])
+        assert record["cut_sources"] == ";".join(c["country"] for c in row["cut"])
+        assert close(float(record["at_risk"]), row["at_risk"]["value"])
+        assert record["at_risk_bound"] == row["at_risk"]["bound"]
+        v = row["value_at_risk"]
+        assert (record["value_at_risk"] == "") == (v is None or v["value"]["value"] is None)  # unknown: empty, not 0
+    for column in ("nir", "cut_share", "cut_share_high", "at_risk", "at_risk_low", "value_at_risk",
+                   "value_at_risk_year"):
+        assert all(re.fullmatch(r"-?\d+(\.\d+)?", x[column]) for x in records if x[column]), column
+    assert any(x["value_at_risk"] for x in records)
+    rare = [x for x in records if x["commodity"] == "rare earths"]
+    assert len(rare) == 8 and len({x["at_risk"] for x in rare}) == 1  # each lanthanide with the group's figures
+    jsonl = [json.loads(x) for x in cli("scenario", "--cut", "CN", "--cut", "RU", "-f", "jsonl").stdout.splitlines()]
+    assert [x["mineral"] for x in jsonl] == [x["mineral"] for x in records]
+
+
+def test_scenario_sort_top_and_where_take_the_rows_at_risk(cli):
+    top = run_json(cli, "scenario", "--cut", "CN", "--top", "3")
+    full = run_json(cli, "scenario", "--cut", "CN")
+    assert top["rows"] == full["rows"][:3] and top["totals"] == full["totals"]  # the totals are the whole list's
+    priced = run_json(cli, "scenario", "--cut", "CN", "--sort", "value_at_risk", "--top", "1")["rows"]
+    assert priced[0]["commodity"] == "antimony"
+    at_least_half = run_json(cli, "scenario", "--cut", "CN", "--where", "at_risk>=50")["rows"]
+    assert at_least_half and all(x["at_risk"]["value"] >= 50 for x in at_least_half)
+    csv_rows = cli("scenario", "--cut", "CN", "--where", "minerals~neodymium", "-f", "csv").stdout.splitlines()
+    assert len(csv_rows) == 1 + 8  # the header and the rare-earths row's eight minerals
