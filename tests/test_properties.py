@@ -263,6 +263,10 @@ def test_defaults_come_from_the_data(cli, files):
         for args in (["summary"], ["chart"], ["exposure", minerals[0]["id"]], ["country", "CN"], ["gaps"],
                      ["scenario", "--cut", "CN"]):
             run = cli(*args, "--json", "--data-dir", tmp)
+            if args[0] == "country" and run.exit_code == 1:  # no U.S. imports from CN in this data: said, with both
+                assert f"no match in the data: no U.S. imports from China (CN) are recorded for the {latest_final} " \
+                       f"list in MCS {edition}" in run.stderr, run.stderr
+                continue
             assert run.exit_code == 0, (args, run.stderr)
             result = run.json()
             assert result["edition"] == edition, args
