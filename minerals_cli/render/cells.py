@@ -67,21 +67,6 @@ def linked(link, figure) -> object:
     return f"not named (0 to {cell(figure.high)})"
 
 
-def nir_text(r) -> str:
-    if r is None:
-        return "unknown"
-    text = f"{r.published} ({r.year}, MCS {r.edition})"
-    if r.value is None:
-        text = f"unknown: {r.published} ({r.year}, MCS {r.edition}): {r.reason}"
-    if r.basis != "MCS NIR":
-        text += f" [{r.basis}]"
-    return text
-
-
-def source_notes(citations) -> list[str]:
-    return [f"source: {c.what}: {citation_text(c.source)}" for c in citations]
-
-
 # Characters a terminal obeys rather than shows (C0, DEL, C1 with ESC and CSI, bidirectional overrides),
 # each shown as its escape; a tab or line break inside a cell is a space.
 _CONTROLS = {

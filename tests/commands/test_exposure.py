@@ -553,3 +553,16 @@ def test_sources_prints_every_full_citation_and_every_note_of_the_json(cli):
     for note in r["caveats"] + r["notes"]:
         assert " ".join(note.split()) in full
     assert "every full citation: --sources" in plain and "every full citation: --sources" not in full
+
+
+def test_in_an_80_by_50_terminal_the_answer_comes_first_and_fits():
+    """Reliance, suppliers and gaps within the first 40 lines, no more than 60 in all, none wider than 80."""
+    from helpers import run_in_terminal
+
+    lines = run_in_terminal(["exposure", "gallium"], cols=80, rows=50).splitlines()
+    assert len(lines) <= 60, len(lines)
+    assert max(len(x.rstrip()) for x in lines) <= 80
+    first = "\n".join(lines[:40])
+    for figure in ("net import reliance, %", "gap to the 50% target", "gap to the 90% target", "Canada", "Japan",
+                   "China", "Germany", "Other countries"):
+        assert figure in first, figure
