@@ -29,10 +29,6 @@ def citation_text(c: Any) -> str:
     return ", ".join(p for p in (c.source, c.table, c.url) if p)
 
 
-def short_citation(c) -> str:
-    return ", ".join(p for p in (c.source, (c.table or "").split(";")[0]) if p)
-
-
 def millions(b) -> str:
     """A bounded dollar figure in millions with one decimal, its bound shown as `shown` shows it."""
     def m(x):
