@@ -14,7 +14,7 @@ METADATA_NAME = "metadata.json"
 
 
 def command(
-    sqlite: Annotated[
+    output: Annotated[  # named `output` for its FILE metavar (cli.METAVARS); the option is --sqlite
         Optional[Path],
         opt.Option(SQLITE_FLAG, help="Write the SQLite database to this file (and metadata.json for Datasette "
                    "beside it); only a previous export is replaced.", dir_okay=False, show_default=False),
@@ -50,26 +50,26 @@ def command(
     from ..results.export import ExportResult, TableCount
     from ..writes import refuse_protected, write_file
 
-    if sqlite is None:
+    if output is None:
         raise UsageError(f"name the database to write with {SQLITE_FLAG} FILE", f"e.g. minerals export {SQLITE_FLAG} minerals.db")
     data = open_dataset(data_dir)
     inputs = [data.path(key) for key in FILES]
-    meta_path = sqlite.parent / METADATA_NAME
-    for target in (sqlite, meta_path):
+    meta_path = output.parent / METADATA_NAME
+    for target in (output, meta_path):
         refuse_protected(target, Path(target).resolve(), inputs)
-    replaced, existing_meta = _check_targets(sqlite, meta_path, builder.is_export, metadata.read_ours)
+    replaced, existing_meta = _check_targets(output, meta_path, builder.is_export, metadata.read_ours)
 
     allies = ally_set(data.countries, None, given_with=ALLIES_FLAG)
     results = exposures(data.import_dependence, data.countries, list(data.minerals.minerals), allies=allies,
                         targets=stated_targets(data.targets), world=data.optional("world"),
                         controls=data.optional("controls"), stats=data.optional("stats"))
     built = builder.build(data, str(data.directory.resolve()), results, allies)
-    write_file(sqlite, built.data, inputs)
-    write_file(meta_path, metadata.document(metadata.metadata(sqlite, __version__, existing_meta)), inputs)
+    write_file(output, built.data, inputs)
+    write_file(meta_path, metadata.document(metadata.metadata(output, __version__, existing_meta)), inputs)
     holds = {name: words for name, (words, _) in metadata.TABLES.items()}
     counts = [TableCount(name=n, kind="table", rows=c, holds=holds.get(n, "")) for n, c in built.tables]
     counts += [TableCount(name=n, kind="view", rows=c, holds=holds.get(n, "")) for n, c in built.views]
-    result = ExportResult(file=str(sqlite), metadata=str(meta_path), data_dir=str(data.directory), version=__version__,
+    result = ExportResult(file=str(output), metadata=str(meta_path), data_dir=str(data.directory), version=__version__,
                           replaced=replaced, exposure_edition=next(r.edition for r in results if r.edition),
                           exposure_allies=allies.spec, tables=counts)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
