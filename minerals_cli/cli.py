@@ -22,8 +22,8 @@ from .errors import MineralsError, OutputError, report
 from .streams import silence_stdout
 
 # Command name -> module under commands/ (the name with '-' as '_'), in the order `--help` lists them.
-COMMANDS = ["list", "lists", "diff", "compare", "show", "summary", "overview", "ingest-mcs", "exposure", "revisions", "world", "stats", "controls", "country", "gaps", "scenario",
-            "validate", "chart"]
+COMMANDS = ["list", "lists", "diff", "compare", "show", "summary", "overview", "ingest-mcs", "exposure", "revisions",
+            "world", "stats", "controls", "country", "gaps", "scenario", "validate", "chart", "export"]
 HELP = ("How dependent is the United States on imported critical minerals? "
         "Lists, net import reliance, import sources and the gaps to the 2030 goals, from USGS data.")
 

@@ -18,6 +18,7 @@ from minerals_cli.results.base import Result
 from minerals_cli.results.chart import ChartResult
 from minerals_cli.results.controls import ControlsResult
 from minerals_cli.results.country import CountryResult
+from minerals_cli.results.export import ExportResult
 from minerals_cli.results.exposure import ExposureResult
 from minerals_cli.results.gaps import GapsResult
 from minerals_cli.results.ingest import IngestResult
@@ -55,6 +56,7 @@ RESULTS = {
     "scenario": ScenarioResult,
     "validate": ValidationReport,
     "chart": ChartResult,
+    "export": ExportResult,
 }
 EXAMPLES = {
     "list": ["list"],

@@ -38,7 +38,8 @@ EXAMPLES = {
     "chart": ["chart"],
     "validate": ["validate", str(DATA)],
 }
-WRITERS = {"ingest-mcs"}  # writes files; covered by tests/commands/test_ingest_mcs.py and tests/ingest/
+WRITERS = {"ingest-mcs", "export"}  # write files; covered by tests/commands/test_ingest_mcs.py, tests/ingest/
+# and tests/commands/test_export.py
 
 
 def command_names():
