@@ -1,3 +1,19 @@
-"""minerals: U.S. dependence on imported critical minerals, from USGS data."""
+"""minerals: U.S. dependence on imported critical minerals, from USGS data.
+
+The Python API (api.py): `minerals_cli.open()` opens the data once and
+answers what the commands answer.  It is loaded on first use, so a command
+run does not pay for it.
+"""
 
 __version__ = "0.1.0"
+
+__all__ = ["Minerals", "open", "records", "to_dataframe"]
+
+
+def __getattr__(name: str):
+    """open, Minerals, records, to_dataframe: from api.py, imported when first asked for."""
+    if name in __all__:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,6 +32,16 @@ def Argument(**settings: Any) -> Any:
 
 ALLIES_FLAG = "--allies"  # also the words of a result that says how an ally set was given
 
+# How a command-line user gives each choice the API asks for (api.API_WORDS): the words of results and messages.
+CLI_WORDS = {"allies": ALLIES_FLAG, "cut": "--cut", "target": "--target", "every": "--all", "list": "--list"}
+
+
+def open_data(data_dir):
+    """The API over the data of `data_dir` (None: the shipped data), speaking of options as a command line gives them."""
+    from .api import Minerals
+
+    return Minerals(data_dir, CLI_WORDS)
+
 
 SHARED = ("FormatOpt", "JsonOpt", "DataDirOpt", "EditionOpt", "ListOpt", "AnyListOpt", "AlliesOpt", "SourcesOpt",
           "SortOpt", "TopOpt", "ReverseOpt", "WhereOpt")

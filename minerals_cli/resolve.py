@@ -45,15 +45,19 @@ def resolve_mineral(minerals, query: str):
     return next(m for m in minerals.minerals if m.id == ident)
 
 
-def resolve_minerals(minerals, names: list[str], list_query: Optional[str], every: bool, all_flag: str) -> list:
-    """The minerals a batch asks for: each name in order, or with `every` those of a list (default the latest final)."""
+def resolve_minerals(minerals, names: list[str], list_query: Optional[str], every: bool, all_flag: str,
+                     list_flag: str) -> list:
+    """The minerals a batch asks for: each name in order, or with `every` those of a list (default the latest final).
+
+    `all_flag` and `list_flag` are how the caller gives `every` and the list, for the messages.
+    """
     from .analysis.lists import members
     from .analysis.scope import latest_final
 
     if every and names:
         raise UsageError(f"give mineral names or {all_flag}, not both")
     if list_query and not every:
-        raise UsageError(f"--list chooses the minerals of {all_flag}; give {all_flag}, or leave --list out")
+        raise UsageError(f"{list_flag} chooses the minerals of {all_flag}; give {all_flag}, or leave {list_flag} out")
     if every:
         return members(minerals, resolve_list(minerals, list_query) if list_query else latest_final(minerals))
     if not names:

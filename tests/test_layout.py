@@ -45,8 +45,35 @@ GRAPH = {module_name(p): imports_of(p) for p in SOURCES}
 
 
 def test_the_graph_sees_the_package():
-    assert "minerals_cli.analysis.exposure" in GRAPH["minerals_cli.commands.exposure"]
+    assert "minerals_cli.api" in GRAPH["minerals_cli.options"]
+    assert "minerals_cli.analysis.exposure" in GRAPH["minerals_cli.api"]
     assert "minerals_cli.analysis.bounds" in GRAPH["minerals_cli.analysis.exposure"]
+
+
+def reachable(module: str) -> set[str]:
+    seen, todo = set(), [module]
+    while todo:
+        for dep in GRAPH[todo.pop()] - seen:
+            seen.add(dep)
+            todo.append(dep)
+    return seen
+
+
+CLI_MODULES = ("minerals_cli.commands", "minerals_cli.cli", "minerals_cli.options", "minerals_cli.argv",
+               "minerals_cli.entry", "minerals_cli.helptext", "minerals_cli.completion", "minerals_cli.render",
+               "minerals_cli.streams")
+
+
+def test_the_api_imports_no_command_line_code_nor_typer_nor_rich():
+    """What `import minerals_cli; minerals_cli.open()` can load: no command, no renderer, no typer or rich."""
+    api = {"minerals_cli.api"} | reachable("minerals_cli.api")
+    assert not [m for m in api if m.startswith(CLI_MODULES)]
+    for module in api:
+        path = next(p for p in SOURCES if module_name(p) == module)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        named |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0}
+        assert not {m for m in named if m.split(".")[0] in ("typer", "click", "rich")}, module
 
 
 def test_no_import_cycle():

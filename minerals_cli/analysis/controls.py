@@ -38,6 +38,19 @@ def kind_class(kind: str) -> str:
     return KIND_CLASSES.get(kind, "other")
 
 
+def controlled_minerals(data_controls, kinds: list[str], day: str):
+    """({mineral id: measures of `kinds` in force on `day` that cover it}, the choice as a scenario states it)."""
+    from ..results.scenario import ControlChoice
+
+    measures, unknown = of_kinds_on(data_controls, day, set(kinds))
+    by_mineral: dict[str, list] = {}
+    for m in measures:
+        for mineral in m.minerals:
+            by_mineral.setdefault(mineral, []).append(m)
+    return by_mineral, ControlChoice(kinds=kinds, as_of=day, measures=[m.id for m in measures],
+                                     unknown=[m.id for m in unknown])
+
+
 def of_kinds_on(data_controls, day: str, kinds: set[str]) -> tuple[list, list]:
     """(measures of those kinds in force on `day`, those whose status that day is unknown); never USGS's aggregate.
 

@@ -18,6 +18,10 @@ from ..results.base import Cited
 from ..results.stats import PolicyPriceRow, StatPoint, StatRow, StatsResult, ValueAtRisk
 from .bounds import Span, bounded
 
+# The kinds of row a chapter's salient statistics have: what a caller may ask for one kind of.
+STATISTICS = ("production", "import", "export", "consumption", "price", "stock", "net import reliance", "employment",
+              "shipment", "supply", "sales", "sold or used")
+
 KG_PER_POUND = 0.45359237  # exact, by definition
 KG_PER_TROY_OUNCE = 0.0311034768  # exact, by definition
 # Units of mass a consumption figure may have -> kilograms per unit.

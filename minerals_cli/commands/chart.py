@@ -32,25 +32,21 @@ def command(
     bound markers USGS prints (>N, <N), E for a net exporter and the leading
     import source; minerals without a figure are listed as unknown.
     """
-    from ..analysis.chart import chart
-    from ..dataset import FILES, open_dataset
+    from functools import partial
+
+    from ..dataset import FILES
     from ..errors import UsageError
     from ..render import emit
     from ..render.chart import write_bar_chart
-    from ..resolve import resolve_edition, resolve_list
 
-    data = open_dataset(data_dir)
-    minerals, imports = data.minerals, data.import_dependence
-    lid = resolve_list(minerals, list_id) if list_id else None
-    result = chart(minerals, imports, resolve_edition(imports, edition), lid, how_to_choose=" (--list to change)")
     if svg is not None and str(svg) == "-" and fmt is not Format.table:
         raise UsageError("--svg - writes the picture to stdout; it cannot be combined with --json or --format")
+    data = opt.open_data(data_dir)
+    result = data.chart(edition=edition, list_id=list_id, how_to_choose=" (--list to change)")
     if svg is not None:
-        _save_svg(result, svg, inputs=[data.path(key) for key in FILES])
+        _save_svg(result, svg, inputs=[data.data.path(key) for key in FILES])
         if fmt is Format.table:
             return
-    from functools import partial
-
     emit(result, view, fmt, table_writer=partial(write_bar_chart, full=sources), sources=sources)
 
 

@@ -30,22 +30,13 @@ def command(
 
     The rows come on most lists first (--sort lists, the default), or by
     name (--sort name), or by any other column of the CSV records."""
-    from ..analysis.jurisdictions import compare, default_lists
-    from ..dataset import open_dataset
     from ..errors import UsageError
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_any_list
 
-    dataset = open_dataset(data_dir)
-    minerals, other = dataset.minerals, dataset.optional("other_lists")
-    if lists is None:
-        chosen = default_lists(minerals, other)
-    else:
-        chosen = list(dict.fromkeys(resolve_any_list(minerals, other, x) for x in lists.split(",") if x.strip()))
-        if not chosen:
-            raise UsageError("--lists names no list", "e.g. --lists 2025,eu-2023-critical,ca-2024")
-    result = compare(minerals, other, chosen, sort if sort in SORTS else SORTS[0])
+    if lists is not None and not [x for x in lists.split(",") if x.strip()]:
+        raise UsageError("--lists names no list", "e.g. --lists 2025,eu-2023-critical,ca-2024")
+    result = opt.open_data(data_dir).compare(lists, sort if sort in SORTS else SORTS[0])
     if sort is not None:
         result = result.replace(sort=sort)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)

@@ -35,20 +35,12 @@ def command(
     ('status=in force', 'kind~licensing', 'mineral_count>=5')."""
     from functools import partial
 
-    from ..analysis.controls import controls
-    from ..analysis.groups import country_names
-    from ..dataset import open_dataset
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_country, resolve_date, resolve_edition, resolve_mineral
 
-    data = open_dataset(data_dir)
-    code = resolve_country(data.countries, country) if country else None
-    found = resolve_mineral(data.minerals, mineral).id if mineral else None
-    result = controls(data.controls, data.import_dependence, data.optional("world"), data.minerals,
-                      country_names(data.countries), resolve_date(as_of), code, found,
-                      resolve_edition(data.import_dependence, edition))
-    emit(arrange(result, sort, top, reverse, where), partial(view, symbols=_symbols(data.minerals, result)), fmt,
+    data = opt.open_data(data_dir)
+    result = data.controls(country=country, mineral=mineral, as_of=as_of, edition=edition)
+    emit(arrange(result, sort, top, reverse, where), partial(view, symbols=_symbols(data.data.minerals, result)), fmt,
          sources=sources)
 
 

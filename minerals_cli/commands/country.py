@@ -34,41 +34,11 @@ def command(
     edition) is no match: a message and exit 1.  CSV and JSON lines carry
     one record per mineral row; --sort, --top and --where take its columns.
     """
-    from ..analysis.country import country_view
-    from ..dataset import open_dataset
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_country, resolve_edition, resolve_list
 
-    data = open_dataset(data_dir)
-    code = resolve_country(data.countries, country)
-    minerals, imports = data.minerals, data.import_dependence
-    lid = resolve_list(minerals, list_id) if list_id else None
-    result = country_view(minerals, imports, data.countries, code, lid, edition=resolve_edition(imports, edition),
-                          world=data.optional("world"), controls=data.optional("controls"))
-    if not result.rows:
-        raise _no_match(result)
+    result = opt.open_data(data_dir).country(country, list_id=list_id, edition=edition)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
-
-
-def _no_match(r):
-    """No U.S. imports from the country in the data: not found, saying what the data does hold of it."""
-    from ..errors import NotFound
-
-    where = f"the {r.list} list" + (f" in MCS {r.edition}" if r.edition else "")
-    hint = ("the United States is the domestic supplier, never an import source" if r.country == "US"
-            else "USGS names it among the import sources of none of its minerals")
-    held = []
-    if r.world_role:
-        held.append(f"its share of world production of {len(r.world_role)} of them "
-                    f"(`minerals world {r.world_role[0].commodity}`)")
-    if r.controls:
-        held.append(f"{len(r.controls)} export control{'s' if len(r.controls) != 1 else ''} "
-                    f"(`minerals controls --country {r.country}`)")
-    if held:
-        hint += "; the data has " + " and ".join(held)
-    return NotFound(f"no match in the data: no U.S. imports from {r.name} ({r.country}) are recorded for {where}",
-                    hint)
 
 
 def view(r) -> View:

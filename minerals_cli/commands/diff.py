@@ -28,20 +28,12 @@ def command(
 
     Across jurisdictions (eu-2023-critical, ca-2024, ...) the lists are compared mineral by mineral: a group
     entry stands for its elements, a grade or form keeps its qualifier, an incomplete list's absences are unknown."""
-    from ..analysis.jurisdictions import cross_diff, is_us_list
-    from ..analysis.lists import diff
-    from ..dataset import open_dataset
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_any_list
+    from ..results.jurisdictions import CrossDiffResult
 
-    dataset = open_dataset(data_dir)
-    data = dataset.minerals
-    a, b = (resolve_any_list(data, lambda: dataset.optional("other_lists"), x) for x in (old, new))
-    if is_us_list(data, a) and is_us_list(data, b):
-        result, shown = diff(data, a, b), view
-    else:
-        result, shown = cross_diff(data, dataset.optional("other_lists"), a, b), view_across
+    result = opt.open_data(data_dir).diff(old, new)
+    shown = view_across if isinstance(result, CrossDiffResult) else view
     emit(arrange(result, sort, top, reverse, where), shown, fmt, sources=sources)
 
 

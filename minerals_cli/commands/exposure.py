@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 from .. import options as opt
 from ..completion import complete_mineral
-from ..options import ALLIES_FLAG, help_defaults
+from ..options import help_defaults
 from ..render import Format, Table, View
 
 SHORT_HELP = "One mineral's reliance, suppliers, allied share, concentration and gaps."
@@ -40,23 +40,14 @@ def command(
     Where USGS publishes several forms of a mineral (aluminum: bauxite, alumina,
     metal), --form chooses one for a single mineral; the default is the headline.
     """
-    from ..analysis.exposure import exposures
-    from ..analysis.targets import stated_targets
-    from ..dataset import open_dataset
     from ..errors import UsageError
     from ..render import emit
-    from ..resolve import ally_set, resolve_edition, resolve_form, resolve_minerals
 
-    data = open_dataset(data_dir)
-    chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
-    imports, countries = data.import_dependence, data.countries
-    if form is not None and (every or len(chosen) != 1):
+    if form is not None and (every or len(names or []) != 1):
         raise UsageError(f"{FORM_FLAG} chooses a form of one mineral", f"give one mineral name with {FORM_FLAG}, "
                          f"or leave {FORM_FLAG} out")
-    record = resolve_form(imports, chosen[0], form) if form is not None else None
-    ally, targets, year = ally_set(countries, allies, given_with=ALLIES_FLAG), stated_targets(data.targets), resolve_edition(imports, edition)
-    results = exposures(imports, countries, chosen, allies=ally, targets=targets, edition=year, world=data.optional("world"),
-                        controls=data.optional("controls"), stats=data.optional("stats"), form=record)
+    results = opt.open_data(data_dir).exposure(names or [], every=every, list_id=list_id, edition=edition,
+                                               allies=allies, form=form)
     emit(results if every or len(results) > 1 else results[0], view, fmt, sources=sources)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 from .. import options as opt
-from ..options import ALLIES_FLAG
 from ..render import Format, Table, View
 
 SHORT_HELP = "Each mineral's gap to the 2030 targets, and the autonomy rate."
@@ -35,28 +34,10 @@ def command(
     mineral (the autonomy figures are in the JSON), and --sort, --top and
     --where take the columns of those records (gap_50, allied_share, nir).
     """
-    from ..analysis.gaps import gaps
-    from ..analysis.targets import autonomy_targets, stated_targets
-    from ..dataset import open_dataset
     from ..query import arrange
     from ..render import emit
-    from ..resolve import ally_set, resolve_edition, resolve_list, user_targets
 
-    data = open_dataset(data_dir)
-    minerals, imports, countries = data.minerals, data.import_dependence, data.countries
-    lid = resolve_list(minerals, list_id) if list_id else None
-    allied = ally_set(countries, allies, given_with=ALLIES_FLAG)
-    stated = data.targets
-    result = gaps(
-        minerals,
-        imports,
-        countries,
-        lid,
-        allies=allied,
-        targets=user_targets(target, given_with="--target") if target else stated_targets(stated),
-        autonomy=autonomy_targets(stated),
-        edition=resolve_edition(imports, edition),
-    )
+    result = opt.open_data(data_dir).gaps(allies=allies, targets=target, list_id=list_id, edition=edition)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 

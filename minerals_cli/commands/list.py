@@ -30,43 +30,16 @@ def command(
     sources: opt.SourcesOpt = False,
 ) -> None:
     """List the critical minerals of a list (the latest final list by default)."""
-    from ..analysis.jurisdictions import is_us_list, select_other
-    from ..analysis.lists import select
-    from ..analysis.scope import latest_final
-    from ..dataset import open_dataset
     from ..errors import UsageError
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_any_list, resolve_group, resolve_list_with_previous
+    from ..results.jurisdictions import OtherListResult
 
     if new_in and removed_in:
         raise UsageError("--new-in and --removed-in cannot be combined")
-    dataset = open_dataset(data_dir)
-    data = dataset.minerals
-    chosen = resolve_any_list(data, lambda: dataset.optional("other_lists"), list_id) if list_id is not None else None
-    if chosen is not None and not is_us_list(data, chosen):
-        other = dataset.optional("other_lists")
-        if new_in or removed_in:
-            raise UsageError("--new-in and --removed-in compare the U.S. lists; for another jurisdiction's lists use "
-                             "`minerals diff OLD NEW`", f"e.g. minerals diff {_previous_of(other, chosen) or 'OLD'} {chosen}")
-        result = select_other(data, other, chosen, resolve_group(group) if group is not None else None)
-        emit(arrange(result, sort, top, reverse, where), view_other, fmt, sources=sources)
-        return
-    result = select(
-        data,
-        chosen or latest_final(data),
-        new_in=resolve_list_with_previous(data, new_in) if new_in else None,
-        removed_in=resolve_list_with_previous(data, removed_in) if removed_in else None,
-        group=resolve_group(group) if group is not None else None,
-    )
-    emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
-
-
-def _previous_of(other, list_id: str):
-    """The list before `list_id` in its series, for the hint."""
-    from ..analysis.jurisdictions import previous_in_series
-
-    return previous_in_series(other, list_id)
+    result = opt.open_data(data_dir).list(list_id, new_in=new_in, removed_in=removed_in, group=group)
+    shown = view_other if isinstance(result, OtherListResult) else view
+    emit(arrange(result, sort, top, reverse, where), shown, fmt, sources=sources)
 
 
 def _shown(count: int, rows: list, what: str) -> str:

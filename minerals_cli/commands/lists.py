@@ -24,16 +24,11 @@ def command(
 ) -> None:
     """The critical-minerals lists the data holds: id, jurisdiction, date, stated count, members in the data, and
     whether the data has all of them."""
-    from ..analysis.jurisdictions import catalogue
-    from ..dataset import open_dataset
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_jurisdiction
 
-    dataset = open_dataset(data_dir)
-    other = dataset.optional("other_lists")
-    code = resolve_jurisdiction(dataset.minerals, other, jurisdiction) if jurisdiction else None
-    emit(arrange(catalogue(dataset.minerals, other, code), sort, top, reverse, where), view, fmt, sources=sources)
+    result = opt.open_data(data_dir).lists(jurisdiction)
+    emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 
 def view(r) -> View:

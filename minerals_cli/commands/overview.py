@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .. import options as opt
-from ..options import ALLIES_FLAG
 from ..render import Format, Table, View
 
 SHORT_HELP = "Every mineral of a list on one row: reliance, top source, China, allied share, HHI, gaps."
@@ -30,19 +29,10 @@ def command(
     (--format csv) loads into pandas as it is, and --sort, --top, --where
     choose rows by its columns, e.g. --sort china_share --top 10.
     """
-    from ..analysis.overview import overview
-    from ..analysis.targets import stated_targets
-    from ..dataset import open_dataset
     from ..query import arrange
     from ..render import emit
-    from ..resolve import ally_set, resolve_edition, resolve_list
 
-    data = open_dataset(data_dir)
-    imports, countries = data.import_dependence, data.countries
-    lid = resolve_list(data.minerals, list_id) if list_id else None
-    result = overview(data.minerals, imports, countries, lid, ally_set(countries, allies, given_with=ALLIES_FLAG),
-                      stated_targets(data.targets), resolve_edition(imports, edition), world=data.optional("world"),
-                      controls=data.optional("controls"))
+    result = opt.open_data(data_dir).overview(list_id=list_id, edition=edition, allies=allies)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 

@@ -36,25 +36,10 @@ def command(
     commodity (the lanthanides) are shown once.  CSV and JSON lines give one record per edition figure listed;
     --sort, --top and --where work on its columns ('change=filled', 'year>=2024').
     """
-    from ..analysis.lists import members
-    from ..analysis.revisions import revisions
-    from ..analysis.scope import latest_final
-    from ..dataset import open_dataset
-    from ..errors import UsageError
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_list, resolve_mineral
 
-    data = open_dataset(data_dir)
-    minerals = data.minerals
-    if names and list_id:
-        raise UsageError("give mineral names or --list, not both", "--list chooses the minerals when no name is given")
-    if names:
-        chosen, lid = [resolve_mineral(minerals, name) for name in names], None
-    else:
-        lid = resolve_list(minerals, list_id) if list_id else latest_final(minerals)
-        chosen = members(minerals, lid)
-    result = revisions(data.import_dependence, data.stats, chosen, lid)
+    result = opt.open_data(data_dir).revisions(names or None, list_id=list_id)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 

@@ -46,42 +46,15 @@ def command(
     --where order and filter the rows at risk by those columns (the rows
     whose risk is unknown, and the totals, are in the table and the JSON).
     """
-    from ..analysis.scenario import scenario
-    from ..dataset import open_dataset
+    from ..errors import UsageError
     from ..query import arrange
     from ..render import emit
-    from ..resolve import cut_set, resolve_edition, resolve_list
 
-    data = open_dataset(data_dir)
     if not cut and not controls:
-        from ..errors import UsageError
-
         raise UsageError(f"name a country to cut (--cut CN) or the export controls to count ({CONTROLS_FLAG} ban,quota)")
-    codes, notes = cut_set(data.countries, cut, given_with="--cut") if cut else ([], [])
-    minerals, imports = data.minerals, data.import_dependence
-    lid = resolve_list(minerals, list_id) if list_id else None
-    controlled, choice = _controlled(data, controls, as_of) if controls else ({}, None)
-    result = scenario(
-        minerals, imports, data.countries, codes, lid, edition=resolve_edition(imports, edition), cut_notes=notes,
-        controlled=controlled, choice=choice, stats=data.optional("stats"),
-    )
+    result = opt.open_data(data_dir).scenario(cut or None, controls=controls, as_of=as_of, list_id=list_id,
+                                              edition=edition)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
-
-
-def _controlled(data, controls: str, as_of: Optional[str]):
-    """(mineral id -> measures in force of the kinds asked, the choice as the result states it)."""
-    from ..analysis.controls import of_kinds_on
-    from ..resolve import resolve_control_kinds, resolve_date
-    from ..results.scenario import ControlChoice
-
-    kinds, day = resolve_control_kinds(controls), resolve_date(as_of)
-    measures, unknown = of_kinds_on(data.controls, day, set(kinds))
-    by_mineral: dict[str, list] = {}
-    for m in measures:
-        for mineral in m.minerals:
-            by_mineral.setdefault(mineral, []).append(m)
-    return by_mineral, ControlChoice(kinds=kinds, as_of=day, measures=[m.id for m in measures],
-                                     unknown=[m.id for m in unknown])
 
 
 def view(r) -> View:

@@ -32,29 +32,9 @@ def command(
     JSON lines give one record per mineral (its headline figures: list
     membership, the latest reliance, the leading source, China's share).
     """
-    from ..analysis.controls import links, today
-    from ..analysis.groups import country_names
-    from ..analysis.jurisdictions import elsewhere, extension_as_mineral
-    from ..analysis.profile import profile
-    from ..dataset import open_dataset
     from ..render import emit
-    from ..resolve import resolve_extension, resolve_minerals
 
-    dataset = open_dataset(data_dir)
-    other = dataset.optional("other_lists")
-    if every or list_id or not names:
-        chosen = resolve_minerals(dataset.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
-    else:
-        chosen = [resolve_extension(dataset.minerals, other, name) for name in names]
-    controls, imports, stats = dataset.optional("controls"), dataset.optional("import_dependence"), dataset.optional("stats")
-    names_of, day = country_names(dataset.countries), today()
-    results = []
-    for mineral in chosen:
-        if "lists" not in mineral:  # named only by other jurisdictions' lists
-            mineral = extension_as_mineral(mineral)
-        found = links(controls, day, names_of, {mineral.id}) if controls is not None else []
-        lists = elsewhere(dataset.minerals, other, mineral.id) if other is not None else []
-        results.append(profile(dataset.minerals, mineral, imports, found, lists, stats))
+    results = opt.open_data(data_dir).show(names or [], every=every, list_id=list_id)
     emit(results if every or len(results) > 1 else results[0], view, fmt, sources=sources)
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 from .. import options as opt
+from ..analysis.stats import STATISTICS
 from ..completion import complete_mineral
 from ..options import help_defaults
 from ..render import Format, Table, View
 
 SHORT_HELP = "U.S. production, trade, consumption, stocks and prices, five years as USGS publishes them."
-STATISTICS = ("production", "import", "export", "consumption", "price", "stock", "net import reliance", "employment",
-              "shipment", "supply", "sales", "sold or used")
 ALL_FLAG = "--all"
 
 
@@ -39,19 +38,10 @@ def command(
     CSV and JSON lines give one record per series and year (as published, its number, estimated or not);
     --sort, --top and --where work on those records ('year>=2024', 'statistic=Price'), for each mineral.
     """
-    from ..analysis.stats import stats
-    from ..dataset import open_dataset
-    from ..errors import UsageError
     from ..render import emit
-    from ..resolve import resolve_minerals
 
-    if series is not None and series.strip().lower() not in STATISTICS:
-        raise UsageError(f"unknown kind of row {series!r}", "valid kinds: " + ", ".join(STATISTICS))
-    data = open_dataset(data_dir)
-    chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
-    policy = data.optional("policy_prices")
-    results = [arranged(stats(data.stats, m, policy, series.strip() if series else None), sort, top, reverse, where)
-               for m in chosen]
+    found = opt.open_data(data_dir).stats(names or [], every=every, list_id=list_id, series=series)
+    results = [arranged(r, sort, top, reverse, where) for r in found]
     emit(results if every or len(results) > 1 else results[0], view, fmt, sources=sources)
 
 

@@ -26,16 +26,10 @@ def command(
 
     --sort, --top and --where choose the rows of the minerals table (and of
     the CSV); the counts are always those of the whole list."""
-    from ..analysis.summary import summarize
-    from ..dataset import open_dataset
     from ..query import arrange
     from ..render import emit
-    from ..resolve import resolve_edition, resolve_list
 
-    data = open_dataset(data_dir)
-    lid = resolve_list(data.minerals, list_id) if list_id else None
-    imports = data.import_dependence
-    result = summarize(data.minerals, imports, resolve_edition(imports, edition), lid)
+    result = opt.open_data(data_dir).summary(edition=edition, list_id=list_id)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 from .. import options as opt
 from ..completion import complete_mineral
-from ..options import ALLIES_FLAG, help_defaults
+from ..options import help_defaults
 from ..render import Format, Table, View
 
 SHORT_HELP = "Who produces a mineral: shares of world production, reserves, capacity."
@@ -37,15 +37,10 @@ def command(
     one run; their JSON is a list of the one-mineral results, in order.  CSV
     and JSON lines give one record per producer row of each world table.
     """
-    from ..analysis.world import world
-    from ..dataset import open_dataset
     from ..render import emit
-    from ..resolve import ally_set, resolve_minerals, resolve_stage
 
-    data = open_dataset(data_dir)
-    chosen = resolve_minerals(data.minerals, names or [], list_id, every=every, all_flag=ALL_FLAG)
-    ally, kind, tables = ally_set(data.countries, allies, given_with=ALLIES_FLAG), resolve_stage(stage), data.optional("world")
-    results = [world(tables, mineral, ally, kind, year) for mineral in chosen]
+    results = opt.open_data(data_dir).world(names or [], every=every, list_id=list_id, stage=stage, year=year,
+                                            allies=allies)
     emit(results if every or len(results) > 1 else results[0], view, fmt, sources=sources)
 
 

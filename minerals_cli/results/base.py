@@ -126,6 +126,10 @@ class Result:
             raise NotImplementedError(f"{type(self).__name__} has no records")
         return [self.record_of(row) for row in getattr(self, self._rows)]
 
+    def to_dataframe(self):
+        """The records as a pandas DataFrame (pandas is an extra: `pip install 'minerals[pandas]'`)."""
+        return dataframe_of(self.to_records())
+
     def record_of(self, row: Any) -> dict[str, Any]:
         """One row of a table-shaped result as a flat record."""
         raise NotImplementedError(f"{type(self).__name__} has no records")
@@ -138,6 +142,19 @@ class Result:
     def field_info(cls) -> dict[str, tuple[str, Optional[str]]]:
         """Each field's annotation (as written) and description: the documented schema."""
         return {name: (cls._annotations[name], cls._descriptions.get(name)) for name in cls._fields}
+
+
+def dataframe_of(records: list[dict[str, Any]]):
+    """A DataFrame of flat records, its columns in the order they first appear; UsageError without pandas."""
+    try:
+        import pandas
+    except ImportError:
+        from ..errors import UsageError
+
+        raise UsageError("pandas is not installed: to_dataframe() needs it",
+                         "pip install 'minerals[pandas]' (or use to_records())") from None
+    columns = list(dict.fromkeys(k for r in records for k in r))
+    return pandas.DataFrame.from_records(records, columns=columns)
 
 
 def json_default(value: Any) -> Any:
