@@ -5,7 +5,7 @@ answers what the commands answer.  It is loaded on first use, so a command
 run does not pay for it.
 """
 
-__version__ = "0.1.0"
+from .version import VERSION as __version__
 
 __all__ = ["Minerals", "open", "records", "to_dataframe"]
 

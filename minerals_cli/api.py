@@ -329,6 +329,46 @@ class Minerals:
         return chart(self.data.minerals, imports, resolve_edition(imports, edition), lid, how_to_choose=how_to_choose)
 
     # ----------------------------------------------------------------------
+    # the database
+
+    def export_sqlite(self, path: Union[str, Path]):
+        """Write every dataset as one SQLite database at `path`, and Datasette's metadata.json beside it.
+
+        Only a previous export (and metadata this tool wrote) is replaced; any other file there is refused
+        (UsageError), as are the shipped data and the data files read.  The exposure figures are those of
+        `exposure` with its defaults (the latest edition, the default allies), for every mineral.
+        """
+        from .version import VERSION as __version__
+        from .analysis.exposure import exposures
+        from .analysis.targets import stated_targets
+        from .dataset import FILES
+        from .export import metadata
+        from .export import sqlite as builder
+        from .results.export import ExportResult, TableCount
+        from .writes import refuse_protected, write_file
+
+        data, output = self.data, Path(path)
+        inputs = [data.path(key) for key in FILES]
+        meta_path = output.parent / metadata.FILE_NAME
+        for target in (output, meta_path):
+            refuse_protected(target, target.resolve(), inputs)
+        replaced, existing_meta = _export_targets(output, meta_path, builder.is_export, metadata.read_ours)
+        allies = self._allies(None)
+        results = exposures(data.import_dependence, data.countries, builtins.list(data.minerals.minerals),
+                            allies=allies, targets=stated_targets(data.targets), world=data.optional("world"),
+                            controls=data.optional("controls"), stats=data.optional("stats"))
+        built = builder.build(data, str(data.directory.resolve()), results, allies)
+        write_file(output, built.data, inputs)
+        write_file(meta_path, metadata.document(metadata.metadata(output, __version__, existing_meta)), inputs)
+        holds = {name: words for name, (words, _) in metadata.TABLES.items()}
+        counts = [TableCount(name=n, kind="table", rows=c, holds=holds.get(n, "")) for n, c in built.tables]
+        counts += [TableCount(name=n, kind="view", rows=c, holds=holds.get(n, "")) for n, c in built.views]
+        return ExportResult(file=str(output), metadata=str(meta_path), data_dir=str(data.directory),
+                            version=__version__, replaced=replaced,
+                            exposure_edition=next(r.edition for r in results if r.edition),
+                            exposure_allies=allies.spec, tables=counts)
+
+    # ----------------------------------------------------------------------
 
     def _minerals(self, names: builtins.list[str], every: bool, list_id: Optional[str]) -> builtins.list:
         from .resolve import resolve_minerals
@@ -340,6 +380,21 @@ class Minerals:
         from .resolve import ally_set
 
         return ally_set(self.data.countries, spec, given_with=self._words["allies"])
+
+
+def _export_targets(database: Path, meta_path: Path, is_export, read_ours) -> tuple[bool, Optional[dict]]:
+    """(whether a previous export is replaced, the metadata this tool wrote there); UsageError for another file."""
+    from .errors import UsageError
+
+    if database.exists() and not is_export(database):
+        raise UsageError(f"{database} exists and is not an export of minerals; it is never overwritten",
+                         f"name a new file for the database, or remove {database} first")
+    existing = read_ours(meta_path) if meta_path.exists() else None
+    if meta_path.exists() and existing is None:
+        raise UsageError(f"{meta_path} exists and was not written by minerals; the export writes its Datasette "
+                         "metadata there and never overwrites another file",
+                         f"write the database into another folder, or move {meta_path} away")
+    return database.exists(), existing
 
 
 def _no_imports(r):

@@ -197,6 +197,9 @@ def test_version_is_the_installed_package_s_through_both_paths(cli):
     assert quick.exit_code == 0 and quick.stdout == f"minerals {version('minerals')}\n"
     typer_run = cli("--version", "list")  # not the quick path's form: the Typer app answers, the same way
     assert typer_run.exit_code == 0 and typer_run.stdout == quick.stdout
+    import minerals_cli
+
+    assert minerals_cli.__version__ == version("minerals")  # the package's own number is the installed one
 
 
 def test_help_names_values_by_what_they_are_not_by_their_python_type(cli):

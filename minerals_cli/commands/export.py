@@ -10,7 +10,6 @@ from ..render import Format, Table, View
 
 SHORT_HELP = "Every dataset as one SQLite database, with Datasette metadata."
 SQLITE_FLAG = "--sqlite"
-METADATA_NAME = "metadata.json"
 
 
 def command(
@@ -36,58 +35,14 @@ def command(
     figures of every mineral; views for the common questions.  Serve it with
     `datasette FILE -m metadata.json`.
     """
-    from .. import __version__
-    from ..analysis.exposure import exposures
-    from ..analysis.targets import stated_targets
-    from ..dataset import FILES, open_dataset
     from ..errors import UsageError
-    from ..export import metadata
-    from ..export import sqlite as builder
-    from ..options import ALLIES_FLAG
     from ..query import arrange
     from ..render import emit
-    from ..resolve import ally_set
-    from ..results.export import ExportResult, TableCount
-    from ..writes import refuse_protected, write_file
 
     if output is None:
         raise UsageError(f"name the database to write with {SQLITE_FLAG} FILE", f"e.g. minerals export {SQLITE_FLAG} minerals.db")
-    data = open_dataset(data_dir)
-    inputs = [data.path(key) for key in FILES]
-    meta_path = output.parent / METADATA_NAME
-    for target in (output, meta_path):
-        refuse_protected(target, Path(target).resolve(), inputs)
-    replaced, existing_meta = _check_targets(output, meta_path, builder.is_export, metadata.read_ours)
-
-    allies = ally_set(data.countries, None, given_with=ALLIES_FLAG)
-    results = exposures(data.import_dependence, data.countries, list(data.minerals.minerals), allies=allies,
-                        targets=stated_targets(data.targets), world=data.optional("world"),
-                        controls=data.optional("controls"), stats=data.optional("stats"))
-    built = builder.build(data, str(data.directory.resolve()), results, allies)
-    write_file(output, built.data, inputs)
-    write_file(meta_path, metadata.document(metadata.metadata(output, __version__, existing_meta)), inputs)
-    holds = {name: words for name, (words, _) in metadata.TABLES.items()}
-    counts = [TableCount(name=n, kind="table", rows=c, holds=holds.get(n, "")) for n, c in built.tables]
-    counts += [TableCount(name=n, kind="view", rows=c, holds=holds.get(n, "")) for n, c in built.views]
-    result = ExportResult(file=str(output), metadata=str(meta_path), data_dir=str(data.directory), version=__version__,
-                          replaced=replaced, exposure_edition=next(r.edition for r in results if r.edition),
-                          exposure_allies=allies.spec, tables=counts)
+    result = opt.open_data(data_dir).export_sqlite(output)
     emit(arrange(result, sort, top, reverse, where), view, fmt, sources=sources)
-
-
-def _check_targets(database: Path, meta_path: Path, is_export, read_ours) -> tuple[bool, Optional[dict]]:
-    """Refuse an existing file that an export did not write; (a previous export is replaced, our metadata read)."""
-    from ..errors import UsageError
-
-    if database.exists() and not is_export(database):
-        raise UsageError(f"{database} exists and is not an export of minerals; it is never overwritten",
-                         f"name a new file with {SQLITE_FLAG}, or remove {database} first")
-    existing = read_ours(meta_path) if meta_path.exists() else None
-    if meta_path.exists() and existing is None:
-        raise UsageError(f"{meta_path} exists and was not written by minerals; the export writes its Datasette "
-                         f"metadata there and never overwrites another file",
-                         f"write the database into another folder with {SQLITE_FLAG}, or move {meta_path} away")
-    return database.exists(), existing
 
 
 def view(r) -> View:

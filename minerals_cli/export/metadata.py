@@ -12,6 +12,9 @@ import json
 from pathlib import Path
 from typing import Any, Optional
 
+# The file Datasette reads beside the database (`datasette FILE -m metadata.json`).
+FILE_NAME = "metadata.json"
+
 MARK = "minerals_export"
 
 USGS = {"source": "USGS Mineral Commodity Summaries (MCS), with the data releases of each edition",

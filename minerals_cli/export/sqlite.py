@@ -44,7 +44,7 @@ def build(data, created_from: str, exposures: list, allies) -> Built:
 
 def fill(db: sqlite3.Connection, data, created_from: str, exposures: list, allies) -> None:
     """Create the tables and views and insert every row, in one transaction checked for broken references."""
-    from .. import __version__
+    from ..version import VERSION as __version__
 
     db.isolation_level = None  # transactions as written below, nothing implicit
     db.execute("PRAGMA foreign_keys = ON")
