@@ -7,12 +7,13 @@ run does not pay for it.
 
 from .version import VERSION as __version__
 
-__all__ = ["Minerals", "open", "records", "to_dataframe"]
+__all__ = ["Minerals", "__version__", "open", "records", "to_dataframe"]
+_API = ("Minerals", "open", "records", "to_dataframe")
 
 
 def __getattr__(name: str):
     """open, Minerals, records, to_dataframe: from api.py, imported when first asked for."""
-    if name in __all__:
+    if name in _API:
         from . import api
 
         return getattr(api, name)

@@ -25,7 +25,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 if TYPE_CHECKING:
+    from .results.chart import ChartResult
+    from .results.controls import ControlsResult
+    from .results.country import CountryResult
+    from .results.export import ExportResult
     from .results.exposure import ExposureResult
+    from .results.gaps import GapsResult
+    from .results.jurisdictions import CatalogueResult, CompareResult, CrossDiffResult, OtherListResult
+    from .results.lists import DiffResult, ListResult
+    from .results.overview import OverviewResult
+    from .results.profile import MineralProfile
+    from .results.revisions import RevisionsResult
+    from .results.scenario import ScenarioResult
+    from .results.stats import StatsResult
+    from .results.summary import SummaryResult
+    from .results.world import WorldResult
 
 # How a caller gives each choice, for the words of results and messages ('the set given with allies=').
 # The commands pass their own option names instead (options.CLI_WORDS).
@@ -34,7 +48,7 @@ API_WORDS = {"allies": "allies=", "cut": "cut=", "target": "targets=", "every": 
 Names = Union[str, Iterable[str], None]
 
 
-def open(data_dir: Union[str, Path, None] = None, words: Optional[dict[str, str]] = None) -> "Minerals":  # noqa: A001
+def open(data_dir: Union[str, Path, None] = None, words: Optional[dict[str, str]] = None) -> Minerals:  # noqa: A001
     """The data of `data_dir` (a folder of the YAML files); None: the shipped data, or the directory the
     environment names (the same variable the commands read)."""
     return Minerals(data_dir, words)
@@ -67,7 +81,7 @@ class Minerals:
     # lists
 
     def list(self, list_id: Optional[str] = None, *, new_in: Optional[str] = None, removed_in: Optional[str] = None,
-             group: Optional[str] = None):
+             group: Optional[str] = None) -> ListResult | OtherListResult:
         """The minerals of a U.S. list (the latest final by default), or the entries of another jurisdiction's."""
         from .analysis.jurisdictions import is_us_list, previous_in_series, select_other
         from .analysis.lists import select
@@ -92,7 +106,7 @@ class Minerals:
                       removed_in=resolve_list_with_previous(minerals, removed_in) if removed_in else None,
                       group=kind)
 
-    def lists(self, jurisdiction: Optional[str] = None):
+    def lists(self, jurisdiction: Optional[str] = None) -> CatalogueResult:
         """The catalogue of lists: the U.S. lists and other jurisdictions' (one jurisdiction's, if given)."""
         from .analysis.jurisdictions import catalogue
         from .resolve import resolve_jurisdiction
@@ -101,7 +115,7 @@ class Minerals:
         code = resolve_jurisdiction(self.data.minerals, other, jurisdiction) if jurisdiction else None
         return catalogue(self.data.minerals, other, code)
 
-    def diff(self, old: str, new: str):
+    def diff(self, old: str, new: str) -> DiffResult | CrossDiffResult:
         """What changed between two lists: U.S. lists entry by entry, others mineral by mineral."""
         from .analysis.jurisdictions import cross_diff, is_us_list
         from .analysis.lists import diff
@@ -113,7 +127,7 @@ class Minerals:
             return diff(minerals, a, b)
         return cross_diff(minerals, data.optional("other_lists"), a, b)
 
-    def compare(self, lists: Names = None, sort: str = "lists"):
+    def compare(self, lists: Names = None, sort: str = "lists") -> CompareResult:
         """Minerals x lists: how each list names each mineral (default: the latest U.S. list and each series')."""
         from .analysis.jurisdictions import compare, default_lists
         from .errors import UsageError
@@ -132,7 +146,8 @@ class Minerals:
     # ----------------------------------------------------------------------
     # one mineral, or several
 
-    def show(self, names: Names = None, *, every: bool = False, list_id: Optional[str] = None):
+    def show(self, names: Names = None, *, every: bool = False,
+             list_id: Optional[str] = None) -> MineralProfile | list[MineralProfile]:
         """A mineral's profile; a list of profiles for several names or `every` mineral of a list."""
         from .analysis.controls import links, today
         from .analysis.groups import country_names
@@ -160,7 +175,7 @@ class Minerals:
 
     def exposure(self, names: Names = None, *, every: bool = False, list_id: Optional[str] = None,
                  edition: Optional[int] = None, allies: Optional[str] = None, form: Optional[str] = None
-                 ) -> Union["ExposureResult", builtins.list["ExposureResult"]]:
+                 ) -> ExposureResult | list[ExposureResult]:
         """How exposed U.S. supply of a mineral is; a list of results for several names or `every` mineral.
 
         `form` chooses one of a single mineral's published forms ('metal', 'alumina'); `allies` is a spec
@@ -184,7 +199,8 @@ class Minerals:
         return _one_or_all(results, names, every)
 
     def world(self, names: Names = None, *, every: bool = False, list_id: Optional[str] = None,
-              stage: Optional[str] = None, year: Optional[int] = None, allies: Optional[str] = None):
+              stage: Optional[str] = None, year: Optional[int] = None,
+              allies: Optional[str] = None) -> WorldResult | list[WorldResult]:
         """Who produces a mineral: world production, reserves and capacity; a list for several names."""
         from .analysis.world import world
         from .resolve import resolve_stage
@@ -194,7 +210,7 @@ class Minerals:
         return _one_or_all([world(tables, mineral, ally, kind, year) for mineral in chosen], names, every)
 
     def stats(self, names: Names = None, *, every: bool = False, list_id: Optional[str] = None,
-              series: Optional[str] = None):
+              series: Optional[str] = None) -> StatsResult | list[StatsResult]:
         """A mineral's U.S. salient statistics as published (one kind of row with `series`); a list for several."""
         from .analysis.stats import STATISTICS, stats
         from .errors import UsageError
@@ -206,7 +222,7 @@ class Minerals:
         kind = series.strip() if series else None
         return _one_or_all([stats(self.data.stats, m, policy, kind) for m in chosen], names, every)
 
-    def revisions(self, names: Names = None, *, list_id: Optional[str] = None):
+    def revisions(self, names: Names = None, *, list_id: Optional[str] = None) -> RevisionsResult:
         """Each edition's reliance beside the later chapter series; every mineral of a list without names."""
         from .analysis.lists import members
         from .analysis.revisions import revisions
@@ -228,7 +244,8 @@ class Minerals:
     # ----------------------------------------------------------------------
     # countries, controls, targets
 
-    def country(self, country: str, *, list_id: Optional[str] = None, edition: Optional[int] = None):
+    def country(self, country: str, *, list_id: Optional[str] = None,
+                edition: Optional[int] = None) -> CountryResult:
         """Every mineral of the list the U.S. imports from a country; NotFound when the data records none."""
         from .analysis.country import country_view
         from .resolve import resolve_country, resolve_edition, resolve_list
@@ -244,7 +261,7 @@ class Minerals:
         return result
 
     def controls(self, *, country: Optional[str] = None, mineral: Optional[str] = None,
-                 as_of: Optional[str] = None, edition: Optional[int] = None):
+                 as_of: Optional[str] = None, edition: Optional[int] = None) -> ControlsResult:
         """The export controls that bear on a date (today by default), of one country or on one mineral."""
         from .analysis.controls import controls
         from .analysis.groups import country_names
@@ -258,7 +275,7 @@ class Minerals:
                         resolve_edition(data.import_dependence, edition))
 
     def gaps(self, *, allies: Optional[str] = None, targets: Optional[Iterable[float]] = None,
-             list_id: Optional[str] = None, edition: Optional[int] = None):
+             list_id: Optional[str] = None, edition: Optional[int] = None) -> GapsResult:
         """Each mineral's allied share and gap to the targets (the stated ones, or `targets` in %), and the
         autonomy rate."""
         from .analysis.gaps import gaps
@@ -274,7 +291,7 @@ class Minerals:
                     edition=resolve_edition(imports, edition))
 
     def scenario(self, cut: Names = None, *, controls: Optional[str] = None, as_of: Optional[str] = None,
-                 list_id: Optional[str] = None, edition: Optional[int] = None):
+                 list_id: Optional[str] = None, edition: Optional[int] = None) -> ScenarioResult:
         """The supply at risk per mineral if the `cut` countries (names, codes, groups) stop exporting, or if
         the export controls of the `controls` kinds ('ban,quota') in force on `as_of` bite."""
         from .analysis.controls import controlled_minerals
@@ -297,7 +314,7 @@ class Minerals:
     # ----------------------------------------------------------------------
     # the list at a glance
 
-    def summary(self, *, edition: Optional[int] = None, list_id: Optional[str] = None):
+    def summary(self, *, edition: Optional[int] = None, list_id: Optional[str] = None) -> SummaryResult:
         """How many minerals are 100% and over 50% import reliant, beside the counts USGS published."""
         from .analysis.summary import summarize
         from .resolve import resolve_edition, resolve_list
@@ -306,7 +323,8 @@ class Minerals:
         lid = resolve_list(self.data.minerals, list_id) if list_id else None
         return summarize(self.data.minerals, imports, resolve_edition(imports, edition), lid)
 
-    def overview(self, *, list_id: Optional[str] = None, edition: Optional[int] = None, allies: Optional[str] = None):
+    def overview(self, *, list_id: Optional[str] = None, edition: Optional[int] = None,
+                 allies: Optional[str] = None) -> OverviewResult:
         """Every mineral of a list on one row: the figures of its exposure side by side."""
         from .analysis.overview import overview
         from .analysis.targets import stated_targets
@@ -319,32 +337,33 @@ class Minerals:
                         stated_targets(data.targets), resolve_edition(imports, edition),
                         world=data.optional("world"), controls=data.optional("controls"))
 
-    def chart(self, *, edition: Optional[int] = None, list_id: Optional[str] = None, how_to_choose: str = ""):
+    def chart(self, *, edition: Optional[int] = None, list_id: Optional[str] = None) -> ChartResult:
         """The bars of the net-import-reliance chart that opens each MCS."""
         from .analysis.chart import chart
         from .resolve import resolve_edition, resolve_list
 
         imports = self.data.import_dependence
         lid = resolve_list(self.data.minerals, list_id) if list_id else None
-        return chart(self.data.minerals, imports, resolve_edition(imports, edition), lid, how_to_choose=how_to_choose)
+        return chart(self.data.minerals, imports, resolve_edition(imports, edition), lid,
+                     how_to_choose=f" ({self._words['list']} to change)")
 
     # ----------------------------------------------------------------------
     # the database
 
-    def export_sqlite(self, path: Union[str, Path]):
+    def export_sqlite(self, path: Union[str, Path]) -> ExportResult:
         """Write every dataset as one SQLite database at `path`, and Datasette's metadata.json beside it.
 
         Only a previous export (and metadata this tool wrote) is replaced; any other file there is refused
         (UsageError), as are the shipped data and the data files read.  The exposure figures are those of
         `exposure` with its defaults (the latest edition, the default allies), for every mineral.
         """
-        from .version import VERSION as __version__
         from .analysis.exposure import exposures
         from .analysis.targets import stated_targets
         from .dataset import FILES
         from .export import metadata
         from .export import sqlite as builder
         from .results.export import ExportResult, TableCount
+        from .version import VERSION as __version__
         from .writes import refuse_protected, write_file
 
         data, output = self.data, Path(path)

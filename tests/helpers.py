@@ -20,6 +20,7 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 DATA = ROOT / "data"
 README = ROOT / "README.md"
+README_TEXT = README.read_text(encoding="utf-8")
 FIXTURES = TESTS / "fixtures"
 TRADE_SMALL = FIXTURES / "trade_small"  # a small data directory with every kind of bound and unknown
 MCS_FIXTURES = FIXTURES / "mcs"  # excerpts of the USGS release files, quirks included
@@ -317,3 +318,10 @@ def write_trade(data_dir: Path, doc: dict) -> Path:
     path = data_dir / "import_dependence.yaml"
     path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
     return path
+
+
+def python_block_after(text: str, heading: str) -> str:
+    """The first ```python block of `text` (a README) after `heading`."""
+    rest = text[text.index(heading):]
+    start = rest.index("```python\n") + len("```python\n")
+    return rest[start: rest.index("```", start)]

@@ -192,23 +192,27 @@ def test_json_output_has_the_result_models_fields(cli, name):
     assert list(json.loads(run.stdout)) == list(RESULTS[name].field_info())
 
 
-def _python_block_after(heading: str) -> str:
-    """The first ```python block of README.md after `heading`."""
-    rest = README[README.index(heading):]
-    return rest[rest.index("```python\n") + len("```python\n"): rest.index("```", rest.index("```python\n") + 9)]
-
-
 def test_the_readme_pandas_example_runs_and_reads_numbers(monkeypatch):
     """The README's pandas lines, run as written against the installed command: numbers, no cleaning."""
     pandas = pytest.importorskip("pandas")
-    from helpers import EXE
+    from helpers import EXE, python_block_after
 
     monkeypatch.setenv("PATH", f"{EXE.parent}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.setenv("NO_COLOR", "1")
     scope: dict = {}
-    exec(compile(_python_block_after("Straight into pandas"), "README.md", "exec"), scope)
+    exec(compile(python_block_after(README, "Straight into pandas"), "README.md", "exec"), scope)
     sources, lines = scope["sources"], scope["lines"]
     assert set(sources["mineral"]) == {"gallium", "germanium"}
     for column in ("share", "share_low", "share_high", "exposure", "nir", "rank"):
         assert pandas.api.types.is_numeric_dtype(sources[column]), column
     assert pandas.api.types.is_numeric_dtype(lines["share"]) and (lines["mineral"] == "lithium").all()
+
+
+def test_api_reference_is_what_the_api_says():
+    spec = importlib.util.spec_from_file_location("api_reference", ROOT / "tools" / "api_reference.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    current = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    assert current == tool.reference(), "docs/api.md is stale: run python tools/api_reference.py"
+    for name in tool.methods(__import__("minerals_cli").api.Minerals):
+        assert f"### `Minerals.{name}(" in current

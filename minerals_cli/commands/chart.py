@@ -42,7 +42,7 @@ def command(
     if svg is not None and str(svg) == "-" and fmt is not Format.table:
         raise UsageError("--svg - writes the picture to stdout; it cannot be combined with --json or --format")
     data = opt.open_data(data_dir)
-    result = data.chart(edition=edition, list_id=list_id, how_to_choose=" (--list to change)")
+    result = data.chart(edition=edition, list_id=list_id)
     if svg is not None:
         _save_svg(result, svg, inputs=[data.data.path(key) for key in FILES])
         if fmt is Format.table:
