@@ -137,7 +137,7 @@ def exposures(
 
 
 def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo]) -> ExposureResult:
-    edition, names, feoc, allied_codes = shared.edition, shared.names, shared.feoc, shared.allied_codes
+    edition, names = shared.edition, shared.names
     if shared.form is not None:  # another published form: its own record's figures, nothing stands in
         supply = supply_of(shared.commodities, shared.form, edition)
     else:
@@ -150,15 +150,11 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
                                            supply.sources_of()),
                                   lambda: origin(shared.world, mineral, shares, names))
 
-    allied_imports = set_share(shares, allied_codes) if shares else None
-    allied = allied_span(nir, allied_imports)
+    figures = _once(shared, ("figures", cid, supply.sources_of()), lambda: _figures(shared, supply, targets))
     unknown = list(supply.unknown)
-    if allied is None:
+    if not figures["allied_known"]:
         unknown.append("allied share of supply and the gaps to the targets: unknown (they need both figures above)")
 
-    categories = _category_lists(commodity, edition, names) if commodity and not shares else []
-    leader = leader_of(supply)
-    leading = leader.codes if leader else []
     caveats = [c for c in (inherited, form_caveat(options, commodity), bound_caveat(rel), basis_caveat(rel)) if c]
     caveats += share_caveats(supply)
     for record in _distinct(supply.shares_of, supply.reliance_of, commodity):
@@ -175,21 +171,21 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         form=commodity.form if commodity else None,
         forms=options,
         edition=edition,
-        reliance=published(rel),
-        trend=[published(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)] if commodity else [],
-        domestic_share=bounded(domestic_span(nir)),
-        import_shares=share_basis(shares) if shares else None,
-        sources=_source_rows(shares, nir, names, allied_codes, set(feoc), leading) if shares else [],
-        ranked_sources=_ranked_basis(supply.ranked, names) if supply.ranked else None,
-        category_shares=categories,
-        leading=leading,
-        china=_link(f"China ({CHINA})", [CHINA], shares, nir),
-        feoc=_link(shared.feoc_label, feoc, shares, nir),
+        reliance=figures["reliance"],
+        trend=figures["trend"],
+        domestic_share=figures["domestic_share"],
+        import_shares=figures["import_shares"],
+        sources=figures["sources"],
+        ranked_sources=figures["ranked_sources"],
+        category_shares=figures["category_shares"],
+        leading=figures["leading"],
+        china=figures["china"],
+        feoc=figures["feoc"],
         allies=allies,
-        allied_import_share=bounded(allied_imports),
-        allied_share=bounded(allied),
-        concentration=concentration(shares) if shares else None,
-        gaps=gaps_to(targets, allied),
+        allied_import_share=figures["allied_import_share"],
+        allied_share=figures["allied_share"],
+        concentration=figures["concentration"],
+        gaps=figures["gaps"],
         unknown=unknown,
         caveats=caveats,
         notes=list(shared.notes),
@@ -199,9 +195,40 @@ def _exposure(shared: Shared, mineral, allies: AllySet, targets: list[TargetInfo
         revisions=_once(shared, ("revisions", cid), lambda: beside_editions(shared.stats, commodity)),
         controls=exposure_links(shared.controls, mineral.id, named_shares(shares) if shares else {},
                                 producers) if shared.controls else [],
-        citations=dedupe(_exposure_citations(commodity, supply, shares, categories) + shared.citations
+        citations=dedupe(_exposure_citations(commodity, supply, shares, figures["category_shares"]) + shared.citations
                          + world_citations(shared.world, mineral)),
     )
+
+
+def _figures(shared: Shared, supply, targets: list[TargetInfo]) -> dict:
+    """The figures of one pair of records (reliance, shares): the same for every mineral that has that pair.
+
+    Worked out once per pair in a run (`_once`), so the lanthanides that share the group's figures share
+    these objects too; results are frozen, so nothing can change one mineral's figures through another's.
+    """
+    commodity, rel, shares, nir = supply.commodity, supply.reliance, supply.shares, supply.nir
+    names, feoc, allied_codes, edition = shared.names, shared.feoc, shared.allied_codes, shared.edition
+    allied_imports = set_share(shares, allied_codes) if shares else None
+    allied = allied_span(nir, allied_imports)
+    leader = leader_of(supply)
+    leading = leader.codes if leader else []
+    return {
+        "reliance": published(rel),
+        "trend": [published(r) for r in sorted(commodity.reliance, key=lambda r: r.edition)] if commodity else [],
+        "domestic_share": bounded(domestic_span(nir)),
+        "import_shares": share_basis(shares) if shares else None,
+        "sources": _source_rows(shares, nir, names, allied_codes, set(feoc), leading) if shares else [],
+        "ranked_sources": _ranked_basis(supply.ranked, names) if supply.ranked else None,
+        "category_shares": _category_lists(commodity, edition, names) if commodity and not shares else [],
+        "leading": leading,
+        "china": _link(f"China ({CHINA})", [CHINA], shares, nir),
+        "feoc": _link(shared.feoc_label, feoc, shares, nir),
+        "allied_import_share": bounded(allied_imports),
+        "allied_share": bounded(allied),
+        "concentration": concentration(shares) if shares else None,
+        "gaps": gaps_to(targets, allied),
+        "allied_known": allied is not None,
+    }
 
 
 def concentration(shares: ImportShares) -> Concentration:

@@ -45,13 +45,28 @@ def share_span(share: Share) -> Span:
     return exact(share.percent)
 
 
+# named_spans of the share lists read lately, by identity. Each entry keeps its list alive, so an id is never
+# reused while it is a key; a list is read-only data, so its spans cannot change. Bounded, for a long-lived API.
+_SPANS: dict[int, tuple[ImportShares, dict[str, Span]]] = {}
+_SPANS_KEPT = 512
+
+
 def named_spans(shares: ImportShares) -> dict[str, Span]:
-    """ISO code -> share as a span, a country printed twice counted once with the sum."""
+    """ISO code -> share as a span, a country printed twice counted once with the sum (a new dict each call).
+
+    Worked out once per share list: one exposure asks it a dozen times (allies, China, FEOC, HHI, top 3).
+    """
+    kept = _SPANS.get(id(shares))
+    if kept is not None and kept[0] is shares:
+        return dict(kept[1])
     out: dict[str, Span] = {}
     for s in shares.shares:
         if s.country is not None:
             out[s.country] = _plus(out.get(s.country, exact(0.0)), share_span(s))
-    return out
+    if len(_SPANS) >= _SPANS_KEPT:
+        _SPANS.clear()
+    _SPANS[id(shares)] = (shares, out)
+    return dict(out)
 
 
 def _plus(a: Span, b: Span) -> Span:
