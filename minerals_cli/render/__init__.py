@@ -93,7 +93,8 @@ def to_json(result: Any, ascii: bool = False) -> str:
     JSON list with one compact result per line: still one JSON document,
     line-oriented tools can take it a result at a time, and it is written
     at the C encoder's speed (an indented dump of 60 exposures took longer
-    than computing them).  `ascii` escapes every non-ASCII character: the
+    than computing them).  Results are built bottom-up and frozen, so a
+    tree never holds itself: the encoder's check for cycles is skipped.  `ascii` escapes every non-ASCII character: the
     same JSON, for a stream that cannot encode the rest.
     """
     import json
@@ -101,6 +102,6 @@ def to_json(result: Any, ascii: bool = False) -> str:
     from ..results.base import json_default
 
     if isinstance(result, list):
-        lines = [json.dumps(r, ensure_ascii=ascii, default=json_default) for r in result]
+        lines = [json.dumps(r, ensure_ascii=ascii, default=json_default, check_circular=False) for r in result]
         return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return json.dumps(result, indent=2, ensure_ascii=ascii, default=json_default)
+    return json.dumps(result, indent=2, ensure_ascii=ascii, default=json_default, check_circular=False)
