@@ -90,7 +90,8 @@ class Minerals:
         from .resolve import resolve_any_list, resolve_group, resolve_list_with_previous
 
         data, minerals = self.data, self.data.minerals
-        chosen = resolve_any_list(minerals, lambda: data.optional("other_lists"), list_id) if list_id else None
+        chosen = resolve_any_list(minerals, lambda: data.optional("other_lists"), list_id) if list_id is not None \
+            else None
         kind = resolve_group(group) if group is not None else None
         if chosen is not None and not is_us_list(minerals, chosen):
             other = data.optional("other_lists")

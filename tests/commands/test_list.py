@@ -121,3 +121,9 @@ def test_the_view_cites_the_notice_as_a_numbered_source(cli):
 def test_piped_lines_fit_120(cli, args):
     run = cli("list", *args)
     assert run.exit_code == 0 and not long_lines(run.stdout)
+
+
+def test_an_empty_list_id_is_a_usage_error_not_the_default_list(cli):
+    """`--list ''` names no list: refused with the valid ids, never read as 'the latest final list'."""
+    run = cli("list", "--list", "")
+    assert run.exit_code == 2 and "unknown list ''" in run.stderr and not run.stdout
