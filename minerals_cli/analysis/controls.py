@@ -63,19 +63,6 @@ def of_kinds_on(data_controls, day: str, kinds: set[str]) -> tuple[list, list]:
             [m for m, s in zip(chosen, statuses) if s == "unknown"])
 
 
-def bearing_on(data_controls, day: str, mineral_ids: set[str], countries: Optional[set[str]] = None) -> list:
-    """(measure, status, note) of every measure on these minerals (by these countries) that bears on `day`."""
-    data_day = data_controls.as_of
-    out = []
-    for m in data_controls.measures:
-        if m.aggregate or not mineral_ids & set(m.minerals) or (countries is not None and m.country not in countries):
-            continue
-        status, note = status_on(m, day, data_day)
-        if status not in ("not yet in force", "lifted"):
-            out.append((m, status, note))
-    return out
-
-
 def today() -> str:
     """Today as YYYY-MM-DD: dates are compared as ISO strings, so no datetime is needed."""
     import time
