@@ -171,7 +171,7 @@ def _sources_table(r, shown) -> Table:
 
 def view(r) -> View:
     """The answer (figures, suppliers, gaps), then its caveats and sources; the rest behind --sources."""
-    from ..render.cells import series_cell, series_notes, shown
+    from ..render.cells import series_cell, series_notes, shown, unverified_note
 
     tables = [Table(f"{r.name}: exposure of U.S. supply", ["figure", "value"], _facts(r))]
     if r.import_shares is not None:
@@ -194,7 +194,7 @@ def view(r) -> View:
              + ([series_cell(later.get((t.edition, t.year)))] if later else []) for t in r.trend]))
     value = r.net_import_value
     notes = ([r.inherited] if r.inherited else []) + _levels_note(r) + [f"unknown: {u}" for u in r.unknown]
-    notes += _revised_note(r) + _unverified_note(r.gaps)
+    notes += _revised_note(r) + unverified_note(r.gaps)
     notes.append("exposure = NIR x share of imports / 100, in percentage points (pp) of U.S. consumption")
     if value is not None and value.unknown:
         notes.append(f"value of net imports unknown: {value.unknown}")
@@ -204,14 +204,6 @@ def view(r) -> View:
     more += [f"export control by {c.name} ({c.role}): {c.measure}, {c.kind} ({c.scope}): {c.status}"
              + (f" ({c.status_note})" if c.status_note else "") for c in r.controls]
     return View(tables, notes, r.citations, more + r.notes + series_notes(r.revisions))
-
-
-def _unverified_note(gaps) -> list[str]:
-    """One line for targets no primary source states (the full notes are behind --sources)."""
-    unverified = [f"{g.value:g}%" for g in gaps if g.verified is False]
-    if not unverified:
-        return []
-    return [f"the {' and '.join(unverified)} targets are unverified: no primary source states them"]
 
 
 def _revised_note(r) -> list[str]:

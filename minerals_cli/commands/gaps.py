@@ -73,15 +73,10 @@ def _change_cell(t, shown) -> object:
 
 def _notes(r) -> list[str]:
     """The few caveats that change how the figures read: unverified targets, the baseline, what the rate leaves out."""
-    from ..render.cells import cell
+    from ..render.cells import cell, unverified_note
 
     a = r.autonomy
-    unverified = [f"{cell(t.value)}%" for t in [*r.targets, *a.targets] if t.verified is False]
-    notes = []
-    if unverified:
-        names = ", ".join(unverified[:-1]) + (" and " if len(unverified) > 1 else "") + unverified[-1]
-        notes.append(f"the {names} target{'s are' if len(unverified) > 1 else ' is'} unverified: no primary source "
-                     f"states {'them' if len(unverified) > 1 else 'it'}")
+    notes = unverified_note([*r.targets, *a.targets])
     baselines = [f"{cell(t.baseline)}%" for t in a.targets if t.change_reason]
     if baselines:
         notes.append(f"no change from the {', '.join(baselines)} baseline: its measure is not defined")

@@ -78,7 +78,6 @@ def _notes(r, world: bool, controls: bool) -> list[str]:
          if controls else [])
     if extra:
         notes.append("; ".join(extra))
-    unverified = [f"{t.value:g}%" for t in r.targets if t.verified is False]
-    if unverified:
-        notes.append(f"the {' and '.join(unverified)} targets are unverified: no primary source states them")
-    return notes
+    from ..render.cells import unverified_note
+
+    return notes + unverified_note(r.targets)

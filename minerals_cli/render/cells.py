@@ -63,6 +63,20 @@ def linked(link, figure) -> object:
     return f"not named (0 to {cell(figure.high)})"
 
 
+def unverified_note(targets) -> list[str]:
+    """One line naming the targets (anything with `value` and `verified`) that no primary source states; [] if none.
+
+    The full notes on each target are behind --sources; this is the line that changes how a gap reads.
+    """
+    unverified = [f"{cell(t.value)}%" for t in targets if t.verified is False]
+    if not unverified:
+        return []
+    several = len(unverified) > 1
+    names = ", ".join(unverified[:-1]) + (" and " if several else "") + unverified[-1]
+    return [f"the {names} target{'s are' if several else ' is'} unverified: no primary source "
+            f"states {'them' if several else 'it'}"]
+
+
 # Characters a terminal obeys rather than shows (C0, DEL, C1 with ESC and CSI, bidirectional overrides),
 # each shown as its escape; a tab or line break inside a cell is a space.
 _CONTROLS = {
