@@ -40,8 +40,8 @@ def _lines(notes: Sequence[str], more: Sequence[str], sources: Sequence[Any], wi
     if groups and lines:
         lines.append(Line("blank", ""))
     for n, (publication, cited) in enumerate(groups, 1):
-        if not full:  # a publication's own name may pass the width (a regulation with its dates): wrapped
-            lines += [Line("source", t) for t in _wrap(_reference(n, publication, cited, width), width)]
+        if not full:  # one line, never over the width: _reference cuts a name that would pass it
+            lines.append(Line("source", _reference(n, publication, cited, width)))
             continue
         lines += [Line("source", t) for t in _wrap(f"[{n}] {publication}", width)]
         for c in cited:
