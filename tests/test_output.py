@@ -10,7 +10,7 @@ import json
 from importlib import import_module
 
 import pytest
-from helpers import DATA, TESTS
+from helpers import DATA, TESTS, long_lines
 from helpers import README as README_PATH
 
 from minerals_cli.cli import COMMANDS, app
@@ -118,7 +118,7 @@ WIDE_LINES = [["exposure", "gallium"], ["exposure", "rare earths"], ["exposure",
 def test_piped_table_lines_are_at_most_120_characters(cli, line):
     run = cli(*line)
     assert run.exit_code == 0, run.stderr
-    long = [x for x in run.stdout.splitlines() if len(x) > 120]
+    long = long_lines(run.stdout)
     assert not long, f"{len(long)} lines over 120, e.g. {long[0]!r}"
 
 

@@ -14,7 +14,7 @@ import re
 
 import pytest
 import yaml
-from helpers import DATA, close, commodity_of, default_allies, latest_whole_shares, nir_number, run_json
+from helpers import DATA, close, commodity_of, default_allies, full_citation, latest_whole_shares, nir_number, run_json
 from helpers import TRADE_SMALL as FIXTURE
 
 
@@ -547,9 +547,8 @@ def test_sources_prints_every_full_citation_and_every_note_of_the_json(cli):
     plain = cli("exposure", "gallium").stdout
     full = " ".join(cli("exposure", "gallium", "--sources").stdout.split())  # notes are wrapped at the width
     for c in r["citations"]:
-        cited = c["source"]
-        assert f"{c['what']}: " + ", ".join(p for p in (cited["table"], cited["url"], cited.get("note")) if p) in full
-        assert cited["url"] is None or cited["url"] not in plain  # the table names publications, not URLs
+        assert full_citation(c) in full
+        assert c["source"]["url"] is None or c["source"]["url"] not in plain  # the table names publications, not URLs
     for note in r["caveats"] + r["notes"]:
         assert " ".join(note.split()) in full
     assert "every full citation: --sources" in plain and "every full citation: --sources" not in full
