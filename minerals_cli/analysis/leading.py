@@ -51,12 +51,14 @@ class Leader(NamedTuple):
     @property
     def name(self) -> Optional[str]:
         """One name, or the tied names said as a tie; None when unknown."""
-        if not self.countries:
-            return None
-        if len(self.countries) == 1:
-            return self.countries[0][1]
-        names = [name for _, name in self.countries]
-        return ", ".join(names[:-1]) + " and " + names[-1] + " (tied)"
+        return tied_names([name for _, name in self.countries]) if self.countries else None
+
+
+def tied_names(names: list[str]) -> str:
+    """One name as it is; several that tie as 'A, B and C (tied)': the words of every view for a tie."""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1] + " (tied)"
 
 
 def leading_source(shares: Optional[ImportShares], ranked: Optional[RankedSources]) -> Optional[Leader]:

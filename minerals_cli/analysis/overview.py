@@ -15,6 +15,7 @@ from ..results.exposure import ExposureResult
 from ..results.overview import OverviewResult, OverviewRow
 from .caveats import SHIPMENT_CAVEAT
 from .exposure import exposures
+from .leading import tied_names
 from .scope import edition_or_default, list_info, list_or_latest
 from .supply import dedupe, minerals_on
 
@@ -95,16 +96,9 @@ def _top_source(r: ExposureResult) -> tuple[list[str], Optional[str], Optional[s
     rows = {x.country: x for x in r.sources if x.country}
     if codes[0] in rows:
         names = [rows[c].name for c in codes]
-        return codes, _names(names), "shares", rows[codes[0]].share_range
+        return codes, tied_names(names), "shares", rows[codes[0]].share_range
     ranked = {c.country: c.name for c in r.ranked_sources.countries} if r.ranked_sources is not None else {}
-    return codes, _names([ranked.get(c, c) for c in codes]), "ranked", _UNKNOWN
-
-
-def _names(names: list[str]) -> str:
-    """One name, or tied names said as a tie (leading.Leader.name's words)."""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1] + " (tied)"
+    return codes, tied_names([ranked.get(c, c) for c in codes]), "ranked", _UNKNOWN
 
 
 def _caveats(allies: AllySet, with_world: bool, with_controls: bool) -> list[str]:
